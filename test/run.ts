@@ -1,0 +1,123 @@
+/**
+ * `npm test`: the whole suite against a real PostgreSQL, in a fresh database created and dropped here.
+ *
+ *   server   DATABASE_URL if set (its database is used only to create the test database), else the
+ *            local server on 127.0.0.1:5432
+ *   steps    prepare (shim, graphile-worker schema, migrations) → schema.sql drift check → pgTAP
+ *            (pg_prove test/sql) → vitest (test/ts, TEST_DATABASE_URL points at the same database)
+ *
+ *   npm test -- --only=sql|ts     run one half
+ *   npm test -- --keep            keep the database afterwards (its URL is printed)
+ *   npm test -- <vitest filter>   further arguments go to vitest
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, writeFile, mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import {
+  DEFAULT_ADMIN_URL, createDatabase, dropDatabase, prepareDatabase, root, run, bin, migrationFiles,
+} from "../supabase/local/db.ts";
+import { dumpSchema } from "../supabase/local/schema-dump.ts";
+import { spawn } from "node:child_process";
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith("--only="))?.slice(7);
+const keep = args.includes("--keep");
+const vitestArgs = args.filter((a) => !a.startsWith("--only=") && a !== "--keep");
+
+const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+const dbName = `dialbridge_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+
+type Tally = { passed: number; failed: number };
+const tally: Tally = { passed: 0, failed: 0 };
+
+function stream(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on("data", (d) => { out += d; process.stderr.write(d); });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+async function schemaDriftCheck(url: string) {
+  const committed = await readFile(path.join(root, "sql/schema.sql"), "utf8").catch(() => "");
+  const actual = await dumpSchema(url);
+  if (committed === actual) {
+    console.log("ok - sql/schema.sql matches the migrations");
+    tally.passed++;
+    return;
+  }
+  const a = committed.split("\n"), b = actual.split("\n");
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  console.log(`not ok - sql/schema.sql is stale (run \`npm run db:dump\`); first difference at line ${i + 1}:`);
+  console.log(`  committed: ${a[i] ?? "<end>"}\n  migrations: ${b[i] ?? "<end>"}`);
+  tally.failed++;
+}
+
+/** test/sql/_generated/all_migrations.psql: \ir of every migration, for the apply-twice tests. */
+async function generateMigrationInclude() {
+  const dir = path.join(root, "test/sql/_generated");
+  await mkdir(dir, { recursive: true });
+  const lines = (await migrationFiles()).map((f) => `\\ir ../../../sql/migrations/${f}`);
+  await writeFile(path.join(dir, "all_migrations.psql"), lines.join("\n") + "\n");
+}
+
+async function pgTap(url: string) {
+  await generateMigrationInclude();
+  // pgTAP is a test-only extension: installed after the drift check so it never shows in schema.sql.
+  const { connect } = await import("../supabase/local/db.ts");
+  const sql = connect(url, { max: 1 });
+  await sql`create extension if not exists pgtap`;
+  await sql.end();
+  const files = (await readdir(path.join(root, "test/sql"))).filter((f) => f.endsWith(".sql")).sort()
+    .map((f) => path.join("test/sql", f));
+  const u = new URL(url);
+  const { code, out } = await stream("pg_prove", [
+    "--host", u.hostname, "--port", u.port || "5432", "--username", decodeURIComponent(u.username || "postgres"),
+    "--dbname", dbName, "--ext", ".sql", "--failures", ...files,
+  ], u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {});
+  const m = out.match(/Files=(\d+), Tests=(\d+)/);
+  const tests = m ? Number(m[2]) : 0;
+  const failedMatch = [...out.matchAll(/Failed (\d+)\/(\d+) subtests/g)].reduce((s, x) => s + Number(x[1]), 0);
+  if (code === 0) tally.passed += tests;
+  else {
+    const failed = Math.max(failedMatch, 1);
+    tally.failed += failed;
+    tally.passed += Math.max(tests - failed, 0);
+  }
+}
+
+async function vitest(url: string) {
+  const { out } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, FORCE_COLOR: "0" });
+  const passed = Number(out.match(/Tests\s+.*?(\d+) passed/)?.[1] ?? 0);
+  const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
+  const fileFailed = /Test Files\s+\d+ failed/.test(out) || /Error:/.test(out) && passed === 0;
+  tally.passed += passed;
+  tally.failed += failed || (fileFailed ? 1 : 0);
+}
+
+async function main() {
+  const url = await createDatabase(adminUrl, dbName);
+  console.log(`# test database: ${dbName}`);
+  try {
+    await prepareDatabase(url, (m) => console.log(`# ${m}`));
+    if (only !== "ts") {
+      await schemaDriftCheck(url);
+      await pgTap(url);
+    }
+    if (only !== "sql") await vitest(url);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    tally.failed++;
+  } finally {
+    if (keep) console.log(`# kept: ${url}`);
+    else await dropDatabase(adminUrl, dbName).catch((e) => console.error(`# could not drop ${dbName}: ${e.message}`));
+  }
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed > 0 || tally.passed === 0 ? 1 : 0);
+}
+
+main();
