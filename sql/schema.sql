@@ -63,6 +63,190 @@ begin
 end
 $$;
 
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: disposition_mappings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.disposition_mappings (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    phoneburner_disposition_code text NOT NULL,
+    phoneburner_disposition_label text,
+    label_aliases text[] DEFAULT '{}'::text[] NOT NULL,
+    category text,
+    sourceco_contact_status text,
+    sourceco_contact_stage text,
+    is_connected_outcome boolean,
+    trigger_workflow boolean DEFAULT false NOT NULL,
+    workflow_name text,
+    workflow_config jsonb,
+    create_task boolean DEFAULT false NOT NULL,
+    task_type text,
+    task_due_offset_days integer,
+    task_priority text,
+    suppress_contact boolean DEFAULT false NOT NULL,
+    suppress_duration_days integer,
+    suppress_reason text,
+    mark_phone_invalid boolean DEFAULT false NOT NULL,
+    mark_do_not_call boolean DEFAULT false NOT NULL,
+    next_action_type text,
+    next_action_offset_days integer,
+    engagement_score_delta integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    notes text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by_user_id uuid,
+    CONSTRAINT disposition_mappings_category_check CHECK ((category = ANY (ARRAY['positive'::text, 'neutral'::text, 'negative'::text, 'administrative'::text]))),
+    CONSTRAINT disposition_mappings_dnc_suppresses_check CHECK (((NOT mark_do_not_call) OR suppress_contact)),
+    CONSTRAINT disposition_mappings_engagement_score_delta_check CHECK (((engagement_score_delta >= '-50'::integer) AND (engagement_score_delta <= 50))),
+    CONSTRAINT disposition_mappings_next_action_check CHECK (((next_action_offset_days IS NULL) OR ((next_action_offset_days >= 0) AND (next_action_type IS NOT NULL)))),
+    CONSTRAINT disposition_mappings_stage_check CHECK ((sourceco_contact_stage = ANY (ARRAY['Engaged'::text, 'Follow-up'::text, 'Meeting Set'::text, 'Dead'::text, 'Paused'::text, 'Outreach'::text]))),
+    CONSTRAINT disposition_mappings_status_check CHECK ((sourceco_contact_status = ANY (ARRAY['Qualified'::text, 'Nurture'::text, 'Disqualified'::text, 'Suppressed'::text, 'Invalid'::text, 'Attempted'::text]))),
+    CONSTRAINT disposition_mappings_suppression_duration_check CHECK (((NOT suppress_contact) OR (suppress_duration_days > 0))),
+    CONSTRAINT disposition_mappings_task_check CHECK (((NOT create_task) OR ((task_type IS NOT NULL) AND (task_due_offset_days >= 0)))),
+    CONSTRAINT disposition_mappings_task_priority_check CHECK ((task_priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
+    CONSTRAINT disposition_mappings_task_type_check CHECK ((task_type = ANY (ARRAY['call'::text, 'email'::text, 'meeting_prep'::text, 'research'::text, 'send_materials'::text, 'follow_up'::text]))),
+    CONSTRAINT disposition_mappings_workflow_check CHECK (((NOT trigger_workflow) OR (workflow_name IS NOT NULL)))
+);
+
+--
+-- Name: TABLE disposition_mappings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.disposition_mappings IS 'What each dialer disposition does: contact status and stage, task, suppression, next action, engagement delta. Admin-editable.';
+
+--
+-- Name: COLUMN disposition_mappings.phoneburner_disposition_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.phoneburner_disposition_code IS 'Disposition code (seed contract, e.g. INTERESTED).';
+
+--
+-- Name: COLUMN disposition_mappings.phoneburner_disposition_label; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.phoneburner_disposition_label IS 'Label as shown in PhoneBurner; real PhoneBurner sends only the label, matched case-, space- and punctuation-insensitively.';
+
+--
+-- Name: COLUMN disposition_mappings.label_aliases; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.label_aliases IS 'Other labels that mean the same disposition (e.g. "Left Message" for LEFT_VOICEMAIL).';
+
+--
+-- Name: COLUMN disposition_mappings.category; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.category IS 'positive, neutral, negative or administrative (reporting split qualified / nurture / disqualified).';
+
+--
+-- Name: COLUMN disposition_mappings.sourceco_contact_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.sourceco_contact_status IS 'Status the contact gets.';
+
+--
+-- Name: COLUMN disposition_mappings.sourceco_contact_stage; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.sourceco_contact_stage IS 'Stage the contact gets.';
+
+--
+-- Name: COLUMN disposition_mappings.is_connected_outcome; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.is_connected_outcome IS 'Whether the disposition implies a live conversation (null: decide from the call).';
+
+--
+-- Name: COLUMN disposition_mappings.workflow_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.workflow_name IS 'Workflow queued when trigger_workflow (send_deal_memo, create_calendar_event, …).';
+
+--
+-- Name: COLUMN disposition_mappings.task_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.task_type IS 'Type of the task created.';
+
+--
+-- Name: COLUMN disposition_mappings.task_due_offset_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.task_due_offset_days IS 'Days from the disposition to the task due date.';
+
+--
+-- Name: COLUMN disposition_mappings.task_priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.task_priority IS 'low, medium, high or urgent.';
+
+--
+-- Name: COLUMN disposition_mappings.suppress_duration_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.suppress_duration_days IS 'Days to suppress the contact.';
+
+--
+-- Name: COLUMN disposition_mappings.mark_phone_invalid; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.mark_phone_invalid IS 'Flag the phone number as invalid.';
+
+--
+-- Name: COLUMN disposition_mappings.mark_do_not_call; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.mark_do_not_call IS 'Legal do-not-call: permanent, never lifted by a later disposition.';
+
+--
+-- Name: COLUMN disposition_mappings.next_action_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.next_action_type IS 'Next action set on the contact.';
+
+--
+-- Name: COLUMN disposition_mappings.next_action_offset_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.next_action_offset_days IS 'Days until the next action.';
+
+--
+-- Name: COLUMN disposition_mappings.engagement_score_delta; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.engagement_score_delta IS 'Change applied to the engagement score (−50..50).';
+
+--
+-- Name: COLUMN disposition_mappings.is_active; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.disposition_mappings.is_active IS 'Inactive mappings are ignored (the disposition shows as unmapped).';
+
+--
+-- Name: find_disposition_mapping(text, text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) RETURNS public.disposition_mappings
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select m.*
+    from public.disposition_mappings m
+   where m.is_active
+     and (   (p_code is not null and m.phoneburner_disposition_code = pg_catalog.upper(pg_catalog.btrim(p_code)))
+          or (dialbridge.normalize_label(p_label) is not null
+              and (   dialbridge.normalize_label(m.phoneburner_disposition_label) = dialbridge.normalize_label(p_label)
+                   or dialbridge.normalized_aliases(m.label_aliases) @> array[dialbridge.normalize_label(p_label)])))
+   order by (p_code is not null and m.phoneburner_disposition_code = pg_catalog.upper(pg_catalog.btrim(p_code))) desc,
+            m.phoneburner_disposition_code
+   limit 1
+$$;
+
 --
 -- Name: is_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
@@ -94,6 +278,18 @@ CREATE FUNCTION dialbridge.normalize_label(p_label text) RETURNS text
     SET search_path TO ''
     AS $$
   select nullif(pg_catalog.regexp_replace(pg_catalog.lower(p_label), '[^a-z0-9]+', '', 'g'), '')
+$$;
+
+--
+-- Name: normalized_aliases(text[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.normalized_aliases(p_aliases text[]) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select coalesce(array_agg(dialbridge.normalize_label(a)) filter (where dialbridge.normalize_label(a) is not null), '{}')
+    from unnest(p_aliases) as a
 $$;
 
 --
@@ -140,10 +336,6 @@ begin
   return new;
 end
 $$;
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: contact_activities; Type: TABLE; Schema: public; Owner: -
@@ -1051,166 +1243,6 @@ COMMENT ON COLUMN public.contacts.call_stats_last_calculated_at IS 'When the cal
 --
 
 COMMENT ON COLUMN public.contacts.call_stats_stale IS 'Statistics need a recompute (set by reconciliation when drift is found).';
-
---
--- Name: disposition_mappings; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.disposition_mappings (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    phoneburner_disposition_code text NOT NULL,
-    phoneburner_disposition_label text,
-    label_aliases text[] DEFAULT '{}'::text[] NOT NULL,
-    category text,
-    sourceco_contact_status text,
-    sourceco_contact_stage text,
-    is_connected_outcome boolean,
-    trigger_workflow boolean DEFAULT false NOT NULL,
-    workflow_name text,
-    workflow_config jsonb,
-    create_task boolean DEFAULT false NOT NULL,
-    task_type text,
-    task_due_offset_days integer,
-    task_priority text,
-    suppress_contact boolean DEFAULT false NOT NULL,
-    suppress_duration_days integer,
-    suppress_reason text,
-    mark_phone_invalid boolean DEFAULT false NOT NULL,
-    mark_do_not_call boolean DEFAULT false NOT NULL,
-    next_action_type text,
-    next_action_offset_days integer,
-    engagement_score_delta integer DEFAULT 0 NOT NULL,
-    is_active boolean DEFAULT true NOT NULL,
-    notes text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by_user_id uuid,
-    CONSTRAINT disposition_mappings_category_check CHECK ((category = ANY (ARRAY['positive'::text, 'neutral'::text, 'negative'::text, 'administrative'::text]))),
-    CONSTRAINT disposition_mappings_dnc_suppresses_check CHECK (((NOT mark_do_not_call) OR suppress_contact)),
-    CONSTRAINT disposition_mappings_engagement_score_delta_check CHECK (((engagement_score_delta >= '-50'::integer) AND (engagement_score_delta <= 50))),
-    CONSTRAINT disposition_mappings_next_action_check CHECK (((next_action_offset_days IS NULL) OR ((next_action_offset_days >= 0) AND (next_action_type IS NOT NULL)))),
-    CONSTRAINT disposition_mappings_stage_check CHECK ((sourceco_contact_stage = ANY (ARRAY['Engaged'::text, 'Follow-up'::text, 'Meeting Set'::text, 'Dead'::text, 'Paused'::text, 'Outreach'::text]))),
-    CONSTRAINT disposition_mappings_status_check CHECK ((sourceco_contact_status = ANY (ARRAY['Qualified'::text, 'Nurture'::text, 'Disqualified'::text, 'Suppressed'::text, 'Invalid'::text, 'Attempted'::text]))),
-    CONSTRAINT disposition_mappings_suppression_duration_check CHECK (((NOT suppress_contact) OR (suppress_duration_days > 0))),
-    CONSTRAINT disposition_mappings_task_check CHECK (((NOT create_task) OR ((task_type IS NOT NULL) AND (task_due_offset_days >= 0)))),
-    CONSTRAINT disposition_mappings_task_priority_check CHECK ((task_priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
-    CONSTRAINT disposition_mappings_task_type_check CHECK ((task_type = ANY (ARRAY['call'::text, 'email'::text, 'meeting_prep'::text, 'research'::text, 'send_materials'::text, 'follow_up'::text]))),
-    CONSTRAINT disposition_mappings_workflow_check CHECK (((NOT trigger_workflow) OR (workflow_name IS NOT NULL)))
-);
-
---
--- Name: TABLE disposition_mappings; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.disposition_mappings IS 'What each dialer disposition does: contact status and stage, task, suppression, next action, engagement delta. Admin-editable.';
-
---
--- Name: COLUMN disposition_mappings.phoneburner_disposition_code; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.phoneburner_disposition_code IS 'Disposition code (seed contract, e.g. INTERESTED).';
-
---
--- Name: COLUMN disposition_mappings.phoneburner_disposition_label; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.phoneburner_disposition_label IS 'Label as shown in PhoneBurner; real PhoneBurner sends only the label, matched case-, space- and punctuation-insensitively.';
-
---
--- Name: COLUMN disposition_mappings.label_aliases; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.label_aliases IS 'Other labels that mean the same disposition (e.g. "Left Message" for LEFT_VOICEMAIL).';
-
---
--- Name: COLUMN disposition_mappings.category; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.category IS 'positive, neutral, negative or administrative (reporting split qualified / nurture / disqualified).';
-
---
--- Name: COLUMN disposition_mappings.sourceco_contact_status; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.sourceco_contact_status IS 'Status the contact gets.';
-
---
--- Name: COLUMN disposition_mappings.sourceco_contact_stage; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.sourceco_contact_stage IS 'Stage the contact gets.';
-
---
--- Name: COLUMN disposition_mappings.is_connected_outcome; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.is_connected_outcome IS 'Whether the disposition implies a live conversation (null: decide from the call).';
-
---
--- Name: COLUMN disposition_mappings.workflow_name; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.workflow_name IS 'Workflow queued when trigger_workflow (send_deal_memo, create_calendar_event, …).';
-
---
--- Name: COLUMN disposition_mappings.task_type; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.task_type IS 'Type of the task created.';
-
---
--- Name: COLUMN disposition_mappings.task_due_offset_days; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.task_due_offset_days IS 'Days from the disposition to the task due date.';
-
---
--- Name: COLUMN disposition_mappings.task_priority; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.task_priority IS 'low, medium, high or urgent.';
-
---
--- Name: COLUMN disposition_mappings.suppress_duration_days; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.suppress_duration_days IS 'Days to suppress the contact.';
-
---
--- Name: COLUMN disposition_mappings.mark_phone_invalid; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.mark_phone_invalid IS 'Flag the phone number as invalid.';
-
---
--- Name: COLUMN disposition_mappings.mark_do_not_call; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.mark_do_not_call IS 'Legal do-not-call: permanent, never lifted by a later disposition.';
-
---
--- Name: COLUMN disposition_mappings.next_action_type; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.next_action_type IS 'Next action set on the contact.';
-
---
--- Name: COLUMN disposition_mappings.next_action_offset_days; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.next_action_offset_days IS 'Days until the next action.';
-
---
--- Name: COLUMN disposition_mappings.engagement_score_delta; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.engagement_score_delta IS 'Change applied to the engagement score (−50..50).';
-
---
--- Name: COLUMN disposition_mappings.is_active; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.disposition_mappings.is_active IS 'Inactive mappings are ignored (the disposition shows as unmapped).';
 
 --
 -- Name: phoneburner_oauth_tokens; Type: TABLE; Schema: public; Owner: -
@@ -2288,6 +2320,12 @@ CREATE UNIQUE INDEX contacts_sourceco_contact_id_key ON public.contacts USING bt
 CREATE INDEX contacts_team_id_idx ON public.contacts USING btree (team_id);
 
 --
+-- Name: disposition_mappings_aliases_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX disposition_mappings_aliases_idx ON public.disposition_mappings USING gin (dialbridge.normalized_aliases(label_aliases)) WHERE is_active;
+
+--
 -- Name: disposition_mappings_label_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3023,6 +3061,170 @@ GRANT ALL ON FUNCTION dialbridge.current_team_id() TO service_role;
 REVOKE ALL ON FUNCTION dialbridge.ensure_constraint(p_table regclass, p_name text, p_definition text, p_not_valid boolean) FROM PUBLIC;
 
 --
+-- Name: TABLE disposition_mappings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.disposition_mappings TO service_role;
+GRANT SELECT,DELETE ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.phoneburner_disposition_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(phoneburner_disposition_code) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.phoneburner_disposition_label; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(phoneburner_disposition_label),UPDATE(phoneburner_disposition_label) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.label_aliases; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(label_aliases),UPDATE(label_aliases) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.category; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(category),UPDATE(category) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.sourceco_contact_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sourceco_contact_status),UPDATE(sourceco_contact_status) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.sourceco_contact_stage; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(sourceco_contact_stage),UPDATE(sourceco_contact_stage) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.is_connected_outcome; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(is_connected_outcome),UPDATE(is_connected_outcome) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.trigger_workflow; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(trigger_workflow),UPDATE(trigger_workflow) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.workflow_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(workflow_name),UPDATE(workflow_name) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.workflow_config; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(workflow_config),UPDATE(workflow_config) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.create_task; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(create_task),UPDATE(create_task) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.task_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(task_type),UPDATE(task_type) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.task_due_offset_days; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(task_due_offset_days),UPDATE(task_due_offset_days) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.task_priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(task_priority),UPDATE(task_priority) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.suppress_contact; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(suppress_contact),UPDATE(suppress_contact) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.suppress_duration_days; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(suppress_duration_days),UPDATE(suppress_duration_days) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.suppress_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(suppress_reason),UPDATE(suppress_reason) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.mark_phone_invalid; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(mark_phone_invalid),UPDATE(mark_phone_invalid) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.mark_do_not_call; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(mark_do_not_call),UPDATE(mark_do_not_call) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.next_action_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(next_action_type),UPDATE(next_action_type) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.next_action_offset_days; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(next_action_offset_days),UPDATE(next_action_offset_days) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.engagement_score_delta; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(engagement_score_delta),UPDATE(engagement_score_delta) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(notes),UPDATE(notes) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: COLUMN disposition_mappings.created_by_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by_user_id) ON TABLE public.disposition_mappings TO authenticated;
+
+--
+-- Name: FUNCTION find_disposition_mapping(p_code text, p_label text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) TO service_role;
+
+--
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -3045,6 +3247,12 @@ GRANT ALL ON FUNCTION dialbridge.is_manager_or_admin() TO service_role;
 REVOKE ALL ON FUNCTION dialbridge.normalize_label(p_label text) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO service_role;
+
+--
+-- Name: FUNCTION normalized_aliases(p_aliases text[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.normalized_aliases(p_aliases text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: dialbridge; Owner: -
@@ -3452,163 +3660,6 @@ GRANT INSERT(gatekeeper_phone_extension),UPDATE(gatekeeper_phone_extension) ON T
 --
 
 GRANT INSERT(gatekeeper_notes),UPDATE(gatekeeper_notes) ON TABLE public.contacts TO authenticated;
-
---
--- Name: TABLE disposition_mappings; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.disposition_mappings TO service_role;
-GRANT SELECT,DELETE ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.phoneburner_disposition_code; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(phoneburner_disposition_code) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.phoneburner_disposition_label; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(phoneburner_disposition_label),UPDATE(phoneburner_disposition_label) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.label_aliases; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(label_aliases),UPDATE(label_aliases) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.category; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(category),UPDATE(category) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.sourceco_contact_status; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(sourceco_contact_status),UPDATE(sourceco_contact_status) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.sourceco_contact_stage; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(sourceco_contact_stage),UPDATE(sourceco_contact_stage) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.is_connected_outcome; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(is_connected_outcome),UPDATE(is_connected_outcome) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.trigger_workflow; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(trigger_workflow),UPDATE(trigger_workflow) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.workflow_name; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(workflow_name),UPDATE(workflow_name) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.workflow_config; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(workflow_config),UPDATE(workflow_config) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.create_task; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(create_task),UPDATE(create_task) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.task_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(task_type),UPDATE(task_type) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.task_due_offset_days; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(task_due_offset_days),UPDATE(task_due_offset_days) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.task_priority; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(task_priority),UPDATE(task_priority) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.suppress_contact; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(suppress_contact),UPDATE(suppress_contact) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.suppress_duration_days; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(suppress_duration_days),UPDATE(suppress_duration_days) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.suppress_reason; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(suppress_reason),UPDATE(suppress_reason) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.mark_phone_invalid; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(mark_phone_invalid),UPDATE(mark_phone_invalid) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.mark_do_not_call; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(mark_do_not_call),UPDATE(mark_do_not_call) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.next_action_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(next_action_type),UPDATE(next_action_type) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.next_action_offset_days; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(next_action_offset_days),UPDATE(next_action_offset_days) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.engagement_score_delta; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(engagement_score_delta),UPDATE(engagement_score_delta) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.is_active; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(is_active),UPDATE(is_active) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.notes; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(notes),UPDATE(notes) ON TABLE public.disposition_mappings TO authenticated;
-
---
--- Name: COLUMN disposition_mappings.created_by_user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(created_by_user_id) ON TABLE public.disposition_mappings TO authenticated;
 
 --
 -- Name: TABLE phoneburner_oauth_tokens; Type: ACL; Schema: public; Owner: -

@@ -1,0 +1,7 @@
+/**
+ * The worker's task list. Task files are named `<table>__<action>.ts` (style.md #11), export a default
+ * graphile-worker Task, parse their payload with zod and are idempotent. Add each new task here.
+ */
+import type { TaskList } from "graphile-worker";
+
+export const taskList: TaskList = {};
