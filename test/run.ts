@@ -70,7 +70,11 @@ async function pgTap(url: string) {
   // pgTAP is a test-only extension: installed after the drift check so it never shows in schema.sql.
   const { connect } = await import("../supabase/local/db.ts");
   const sql = connect(url, { max: 1 });
-  await sql`create extension if not exists pgtap`;
+  // Own schema, on every session's search_path: tests that rebuild `public` keep their assertions.
+  await sql`create schema if not exists tap`;
+  await sql`create extension if not exists pgtap schema tap`;
+  await sql`grant usage on schema tap to public`;
+  await sql.unsafe(`alter database "${dbName}" set search_path = "$user", public, tap`);
   await sql.end();
   const files = (await readdir(path.join(root, "test/sql"))).filter((f) => f.endsWith(".sql")).sort()
     .map((f) => path.join("test/sql", f));
