@@ -248,6 +248,86 @@ CREATE FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) R
 $$;
 
 --
+-- Name: health(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.health(p_as_of timestamp with time zone DEFAULT now()) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_alive_within constant interval := interval '150 seconds';
+  v_migrations jsonb := null;
+  v_candidate jsonb;
+  v_source record;
+  v_count bigint;
+  v_latest text;
+  v_beat record;
+  v_workers_alive integer;
+  v_queue jsonb := null;
+  v_alive boolean;
+begin
+  -- migrations: the bookkeeping table with the latest version wins
+  for v_source in
+    select * from (values ('dbmate', 'public', 'schema_migrations'),
+                          ('supabase', 'supabase_migrations', 'schema_migrations')) as s(name, nsp, rel)
+  loop
+    if pg_catalog.to_regclass(pg_catalog.format('%I.%I', v_source.nsp, v_source.rel)) is not null then
+      execute pg_catalog.format('select count(*), max(version::text) from %I.%I', v_source.nsp, v_source.rel)
+         into v_count, v_latest;
+      v_candidate := pg_catalog.jsonb_build_object('source', v_source.name, 'applied', v_count, 'latest', v_latest);
+      if v_migrations is null or coalesce(v_latest, '') > coalesce(v_migrations ->> 'latest', '') then
+        v_migrations := v_candidate;
+      end if;
+    end if;
+  end loop;
+
+  -- worker: the freshest beat of a process that has not stopped
+  select h.last_beat_at, h.last_cron_lag_seconds, h.concurrency
+    into v_beat
+    from dialbridge.worker_heartbeats h
+   where h.stopped_at is null
+   order by h.last_beat_at desc
+   limit 1;
+  select count(*) into v_workers_alive
+    from dialbridge.worker_heartbeats h
+   where h.stopped_at is null and h.last_beat_at > p_as_of - v_alive_within;
+  v_alive := v_workers_alive > 0;
+
+  -- queue counts (graphile-worker's public view; absent where the worker schema was never installed)
+  if pg_catalog.to_regclass('graphile_worker.jobs') is not null then
+    execute $q$
+      select pg_catalog.jsonb_build_object(
+               'waiting', count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= $1),
+               'scheduled', count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at > $1),
+               'locked', count(*) filter (where j.locked_at is not null),
+               'failed', count(*) filter (where j.attempts >= j.max_attempts and j.locked_at is null),
+               'oldest_waiting_seconds', pg_catalog.round(pg_catalog.date_part('epoch',
+                   $1 - min(j.run_at) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= $1)
+                 )::numeric, 1))
+        from graphile_worker.jobs j
+    $q$ into v_queue using p_as_of;
+  end if;
+
+  return pg_catalog.jsonb_build_object(
+    'status', case when v_alive then 'ok' else 'degraded' end,
+    'database', pg_catalog.jsonb_build_object(
+      'ok', true,
+      'server_version', pg_catalog.current_setting('server_version'),
+      'now', p_as_of),
+    'migrations', coalesce(v_migrations, pg_catalog.jsonb_build_object('source', null, 'applied', 0, 'latest', null)),
+    'worker', pg_catalog.jsonb_build_object(
+      'alive', v_alive,
+      'processes_alive', v_workers_alive,
+      'last_heartbeat_at', v_beat.last_beat_at,
+      'seconds_since_heartbeat', pg_catalog.round(pg_catalog.date_part('epoch', p_as_of - v_beat.last_beat_at)::numeric, 1),
+      'last_cron_lag_seconds', v_beat.last_cron_lag_seconds,
+      'alive_within_seconds', pg_catalog.date_part('epoch', v_alive_within),
+      'queue', v_queue));
+end
+$_$;
+
+--
 -- Name: is_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -290,6 +370,44 @@ CREATE FUNCTION dialbridge.normalized_aliases(p_aliases text[]) RETURNS text[]
     AS $$
   select coalesce(array_agg(dialbridge.normalize_label(a)) filter (where dialbridge.normalize_label(a) is not null), '{}')
     from unnest(p_aliases) as a
+$$;
+
+--
+-- Name: record_worker_heartbeat(text, text, integer, integer, integer, timestamp with time zone, numeric, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric DEFAULT NULL::numeric, p_as_of timestamp with time zone DEFAULT now()) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  insert into dialbridge.worker_heartbeats as h
+         (worker_id, hostname, pid, concurrency, task_count, started_at, last_beat_at, last_cron_lag_seconds)
+  values (p_worker_id, p_hostname, p_pid, p_concurrency, p_task_count, p_started_at,
+          greatest(p_as_of, p_started_at), p_cron_lag_seconds)
+  on conflict (worker_id) do update
+     set last_beat_at = greatest(h.last_beat_at, excluded.last_beat_at),
+         last_cron_lag_seconds = coalesce(excluded.last_cron_lag_seconds, h.last_cron_lag_seconds),
+         concurrency = excluded.concurrency,
+         task_count = excluded.task_count,
+         stopped_at = null;
+  delete from dialbridge.worker_heartbeats
+   where last_beat_at < p_as_of - interval '7 days';
+end
+$$;
+
+--
+-- Name: record_worker_stopped(text, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone DEFAULT now()) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  update dialbridge.worker_heartbeats
+     set stopped_at = greatest(p_as_of, started_at),
+         last_beat_at = greatest(last_beat_at, p_as_of)
+   where worker_id = p_worker_id
 $$;
 
 --
@@ -336,6 +454,66 @@ begin
   return new;
 end
 $$;
+
+--
+-- Name: worker_heartbeats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.worker_heartbeats (
+    worker_id text NOT NULL,
+    hostname text NOT NULL,
+    pid integer NOT NULL,
+    concurrency integer NOT NULL,
+    task_count integer NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    last_beat_at timestamp with time zone NOT NULL,
+    last_cron_lag_seconds numeric(10,3),
+    stopped_at timestamp with time zone,
+    CONSTRAINT worker_heartbeats_counts_check CHECK (((pid > 0) AND (concurrency > 0) AND (task_count >= 0))),
+    CONSTRAINT worker_heartbeats_order_check CHECK (((last_beat_at >= started_at) AND ((stopped_at IS NULL) OR (stopped_at >= started_at))))
+);
+
+--
+-- Name: TABLE worker_heartbeats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.worker_heartbeats IS 'Heartbeats of graphile-worker processes: written on start, every minute by a cron job, and on a clean stop.';
+
+--
+-- Name: COLUMN worker_heartbeats.worker_id; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.worker_id IS 'hostname:pid:start time of the worker process.';
+
+--
+-- Name: COLUMN worker_heartbeats.concurrency; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.concurrency IS 'Jobs the process runs at once.';
+
+--
+-- Name: COLUMN worker_heartbeats.task_count; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.task_count IS 'Task identifiers the process knows.';
+
+--
+-- Name: COLUMN worker_heartbeats.last_beat_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.last_beat_at IS 'Last heartbeat: the process started, ran its heartbeat cron job, or stopped.';
+
+--
+-- Name: COLUMN worker_heartbeats.last_cron_lag_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.last_cron_lag_seconds IS 'How late the last heartbeat cron job ran after its scheduled minute: queue latency.';
+
+--
+-- Name: COLUMN worker_heartbeats.stopped_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.stopped_at IS 'When the process stopped cleanly (null while it runs or after a crash).';
 
 --
 -- Name: contact_activities; Type: TABLE; Schema: public; Owner: -
@@ -2012,6 +2190,13 @@ COMMENT ON TABLE public.teams IS 'Calling teams. Reps and managers see the rows 
 COMMENT ON COLUMN public.teams.name IS 'Team name shown in reports.';
 
 --
+-- Name: worker_heartbeats worker_heartbeats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.worker_heartbeats
+    ADD CONSTRAINT worker_heartbeats_pkey PRIMARY KEY (worker_id);
+
+--
 -- Name: contact_activities contact_activities_dedupe_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2748,6 +2933,12 @@ ALTER TABLE ONLY public.tasks
     ADD CONSTRAINT tasks_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;
 
 --
+-- Name: worker_heartbeats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.worker_heartbeats ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: disposition_mappings Admins add disposition mappings; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3225,6 +3416,13 @@ REVOKE ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label 
 GRANT ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) TO service_role;
 
 --
+-- Name: FUNCTION health(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.health(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.health(p_as_of timestamp with time zone) TO service_role;
+
+--
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -3255,6 +3453,20 @@ GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO service_role;
 REVOKE ALL ON FUNCTION dialbridge.normalized_aliases(p_aliases text[]) FROM PUBLIC;
 
 --
+-- Name: FUNCTION record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) TO service_role;
+
+--
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -3271,6 +3483,12 @@ REVOKE ALL ON FUNCTION dialbridge.tg_contacts__default_sourceco_id() FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION dialbridge.tg_users__create_profile() FROM PUBLIC;
+
+--
+-- Name: TABLE worker_heartbeats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE dialbridge.worker_heartbeats TO service_role;
 
 --
 -- Name: TABLE contact_activities; Type: ACL; Schema: public; Owner: -

@@ -95,7 +95,9 @@ async function pgTap(url: string) {
 }
 
 async function vitest(url: string) {
-  const { out } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, FORCE_COLOR: "0" });
+  // NO_COLOR: vitest treats any FORCE_COLOR, even "0", as "colour on"; the tally below reads plain text
+  const { out: raw } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, NO_COLOR: "1" });
+  const out = raw.replace(/\x1b\[[0-9;]*m/g, "");
   const passed = Number(out.match(/Tests\s+.*?(\d+) passed/)?.[1] ?? 0);
   const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
   const fileFailed = /Test Files\s+\d+ failed/.test(out) || /Error:/.test(out) && passed === 0;

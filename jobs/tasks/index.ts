@@ -3,5 +3,8 @@
  * graphile-worker Task, parse their payload with zod and are idempotent. Add each new task here.
  */
 import type { TaskList } from "graphile-worker";
+import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
-export const taskList: TaskList = {};
+export const taskList: TaskList = {
+  worker_heartbeats__record,
+};

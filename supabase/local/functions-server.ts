@@ -50,7 +50,7 @@ export async function startFunctionsServer(opts: {
             url: `http://127.0.0.1:${port}/functions/v1`,
             functions: info.functions,
             stop: () => new Promise((res) => {
-              if (child.exitCode !== null) return res();
+              if (child.exitCode !== null || child.signalCode !== null) return res(); // exited, or killed by a signal
               child.once("exit", () => res());
               child.kill("SIGTERM");
             }),
