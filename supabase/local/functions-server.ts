@@ -21,6 +21,9 @@ export async function startFunctionsServer(opts: {
   const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(bin("deno"), [
     "run", "--allow-net", "--allow-env", "--allow-read", "--no-prompt",
+    // npm: imports resolve from the project's node_modules (installed by npm ci): no download at run time.
+    // Only here: functions/deno.json stays free of it so `supabase functions deploy` bundles as usual.
+    "--node-modules-dir=manual",
     "--config", path.join(root, "functions/deno.json"),
     path.join(root, "supabase/local/functions-server.deno.ts"), "--port", String(port),
   ], {
