@@ -67,7 +67,10 @@ create table if not exists public.teams (
 );
 alter table public.teams enable row level security;
 comment on table public.teams is 'Calling teams. Reps and managers see the rows of their own team; admins see all.';
+comment on column public.teams.id is 'Team id (uuid).';
 comment on column public.teams.name is 'Team name shown in reports.';
+comment on column public.teams.created_at is 'When the team was created.';
+comment on column public.teams.updated_at is 'When the team last changed.';
 
 drop trigger if exists _100_timestamps on public.teams;
 create trigger _100_timestamps before update on public.teams
@@ -99,6 +102,10 @@ comment on column public.profiles.display_name is 'Name shown on activities and 
 comment on column public.profiles.phoneburner_user_id is 'PhoneBurner''s user id for this rep (agent.user_id in callbacks); used to attribute calls.';
 comment on column public.profiles.is_active is 'Inactive users keep their history but see nothing.';
 comment on column public.profiles.team_id is 'The team whose contacts, calls and sessions this user works.';
+comment on column public.profiles.id is 'The auth.users id of this user.';
+comment on column public.profiles.email is 'Sign-in email (copied from auth.users when the profile is created).';
+comment on column public.profiles.created_at is 'When the profile was created.';
+comment on column public.profiles.updated_at is 'When the profile last changed.';
 
 drop trigger if exists _100_timestamps on public.profiles;
 create trigger _100_timestamps before update on public.profiles
@@ -137,6 +144,14 @@ as $$
   select p.role from public.profiles p where p.id = auth.uid() and p.is_active
 $$;
 
+/** The caller's PhoneBurner user id: a user may not re-point call attribution at someone else's calls. */
+create or replace function dialbridge.current_phoneburner_user_id() returns text
+language sql stable security definer set search_path = ''
+as $$
+  select p.phoneburner_user_id from public.profiles p where p.id = auth.uid() and p.is_active
+$$;
+
+/** Whether the caller is an active admin. */
 create or replace function dialbridge.is_admin() returns boolean
 language sql stable security definer set search_path = ''
 as $$
@@ -151,7 +166,8 @@ as $$
 $$;
 
 grant execute on function dialbridge.current_team_id(), dialbridge.current_app_role(),
-  dialbridge.is_admin(), dialbridge.is_manager_or_admin() to authenticated, service_role;
+  dialbridge.current_phoneburner_user_id(), dialbridge.is_admin(), dialbridge.is_manager_or_admin()
+  to authenticated, service_role;
 
 -- teams: privileges and policies
 revoke all on table public.teams from anon, authenticated;
@@ -184,12 +200,15 @@ create policy "Users see the profiles of their team" on public.profiles for sele
 drop policy if exists "Users edit their own profile, admins any" on public.profiles;
 create policy "Users edit their own profile, admins any" on public.profiles for update to authenticated
   using (id = (select auth.uid()) or (select dialbridge.is_admin()))
-  -- a user may rename themselves but never change their own role, team or active flag
+  -- a user may rename themselves but never change their own role, team or active flag, nor their
+  -- PhoneBurner user id (it attributes calls, and through them team visibility: only admins and the
+  -- service role map it)
   with check (
     (select dialbridge.is_admin())
     or (id = (select auth.uid())
         and role = (select dialbridge.current_app_role())
         and team_id is not distinct from (select dialbridge.current_team_id())
+        and phoneburner_user_id is not distinct from (select dialbridge.current_phoneburner_user_id())
         and is_active)
   );
 
@@ -214,6 +233,12 @@ create table if not exists public.phoneburner_oauth_tokens (
 );
 alter table public.phoneburner_oauth_tokens enable row level security;
 comment on table public.phoneburner_oauth_tokens is 'Per-rep PhoneBurner tokens. Token columns are readable by the service role only.';
+comment on column public.phoneburner_oauth_tokens.id is 'Row id (uuid).';
+comment on column public.phoneburner_oauth_tokens.user_id is 'The rep the token belongs to (one row per rep).';
+comment on column public.phoneburner_oauth_tokens.access_token is 'PhoneBurner access token (OAuth or personal). Readable by the service role only.';
+comment on column public.phoneburner_oauth_tokens.refresh_token is 'OAuth refresh token. Readable by the service role only.';
+comment on column public.phoneburner_oauth_tokens.created_at is 'When the token was first stored.';
+comment on column public.phoneburner_oauth_tokens.updated_at is 'When the token was last replaced.';
 comment on column public.phoneburner_oauth_tokens.has_access_token is 'Whether a token is set (what the browser may know).';
 comment on column public.phoneburner_oauth_tokens.expires_at is 'When the access token expires (null: personal access token, no expiry).';
 comment on column public.phoneburner_oauth_tokens.display_name is 'PhoneBurner account name shown in settings.';
@@ -225,14 +250,19 @@ create trigger _100_timestamps before update on public.phoneburner_oauth_tokens
 revoke all on table public.phoneburner_oauth_tokens from anon, authenticated;
 grant select (id, user_id, expires_at, display_name, has_access_token, created_at, updated_at)
   on table public.phoneburner_oauth_tokens to authenticated;
+-- update (user_id): PostgREST's upsert (supabase-js .upsert(..., { onConflict: 'user_id' })) sets every sent
+-- column, the conflict key included; the policies keep the row on the caller. Note that an upsert which
+-- sends access_token or refresh_token cannot work from the browser: ON CONFLICT DO UPDATE reading
+-- EXCLUDED.access_token needs SELECT on that column, which the browser never gets. The browser stores a
+-- token with insert, replaces it with update (PATCH), and removes it with delete.
 grant insert (user_id, access_token, refresh_token, expires_at, display_name),
-  update (access_token, refresh_token, expires_at, display_name),
+  update (user_id, access_token, refresh_token, expires_at, display_name),
   delete on table public.phoneburner_oauth_tokens to authenticated;
 grant all on table public.phoneburner_oauth_tokens to service_role;
 
-drop policy if exists "Reps see whether their own token is set" on public.phoneburner_oauth_tokens;
-create policy "Reps see whether their own token is set" on public.phoneburner_oauth_tokens for select to authenticated
-  using (user_id = (select auth.uid()));
+drop policy if exists "Users see whether their own token is set, admins everyone's" on public.phoneburner_oauth_tokens;
+create policy "Users see whether their own token is set, admins everyone's" on public.phoneburner_oauth_tokens for select to authenticated
+  using (user_id = (select auth.uid()) or (select dialbridge.is_admin()));
 drop policy if exists "Reps store their own token" on public.phoneburner_oauth_tokens;
 create policy "Reps store their own token" on public.phoneburner_oauth_tokens for insert to authenticated
   with check (user_id = (select auth.uid()));
@@ -245,7 +275,8 @@ create policy "Reps remove their own token" on public.phoneburner_oauth_tokens f
 
 revoke execute on all functions in schema dialbridge from public;
 grant execute on function dialbridge.normalize_label(text), dialbridge.current_team_id(),
-  dialbridge.current_app_role(), dialbridge.is_admin(), dialbridge.is_manager_or_admin()
+  dialbridge.current_app_role(), dialbridge.current_phoneburner_user_id(), dialbridge.is_admin(),
+  dialbridge.is_manager_or_admin()
   to authenticated, service_role;
 
 -- migrate:down

@@ -4,7 +4,10 @@
 -- SourceCo already has a `contacts` table (uuid id, first_name, last_name, email, phone, company, …).
 -- This migration creates it only where it is missing, then adds every column dialbridge needs with
 -- `add column if not exists`: it never drops, renames or rewrites user data. Check constraints are added
--- NOT VALID so legacy rows never fail the migration while every new or changed row is checked.
+-- NOT VALID so legacy rows never fail the migration while every new or changed row is checked. The one
+-- constrained column SourceCo already owns, contact_type, grandfathers its legacy values row by row
+-- (legacy_contact_type): a PostgreSQL check is re-evaluated on every update of a row, so a NOT VALID check
+-- alone would make any edit of such a contact fail, even one that never touches contact_type.
 
 create table if not exists public.contacts (
   id uuid primary key default gen_random_uuid(),
@@ -37,6 +40,7 @@ alter table public.contacts
   add column if not exists country text,
   add column if not exists timezone text,
   add column if not exists contact_type text,
+  add column if not exists legacy_contact_type text,
   add column if not exists buyer_type text,
   add column if not exists firm_type text,
   add column if not exists industry text,
@@ -120,6 +124,12 @@ create unique index if not exists contacts_sourceco_contact_id_key on public.con
 create unique index if not exists contacts_phoneburner_contact_id_key on public.contacts (phoneburner_contact_id)
   where phoneburner_contact_id is not null;
 
+-- SourceCo's own contact_type values outside buyer/seller (found when dialbridge is installed) stay
+-- allowed on their row; every new or changed value must be buyer or seller. Rows still to clean up:
+-- where contact_type = legacy_contact_type.
+update public.contacts set legacy_contact_type = contact_type
+ where legacy_contact_type is null and contact_type not in ('buyer', 'seller');
+
 /** Fills sourceco_contact_id from id on insert when the caller gives none. */
 create or replace function dialbridge.tg_contacts__default_sourceco_id() returns trigger
 language plpgsql volatile security invoker set search_path = ''
@@ -133,12 +143,23 @@ drop trigger if exists _050_default_sourceco_id on public.contacts;
 create trigger _050_default_sourceco_id before insert or update of sourceco_contact_id on public.contacts
   for each row execute function dialbridge.tg_contacts__default_sourceco_id();
 
+-- updated_at says when the contact's own data last changed (what a person, a sync or a disposition
+-- sets), so the trigger fires only for those columns: call statistics, scores and other figures
+-- dialbridge maintains (and backfills of new columns on SourceCo's existing rows) never move it.
 drop trigger if exists _100_timestamps on public.contacts;
-create trigger _100_timestamps before update on public.contacts
+create trigger _100_timestamps before update of
+    sourceco_contact_id, team_id, owner_id, first_name, last_name, email, phone, company, title, address_line1,
+    city, state, zip, country, timezone, contact_type, buyer_type, firm_type, industry, aum_usd, fund_size_usd,
+    target_sectors, target_geographies, target_ebitda_min_usd, target_ebitda_max_usd, ebitda_usd, list_source,
+    relationship_notes, call_talking_points, assistant_name, assistant_phone, contact_status, contact_stage,
+    needs_review, needs_review_reason, phone_number_invalid, do_not_call, do_not_call_reason,
+    next_action_type, next_action_date, next_action_notes, next_action_assigned_to_user_id,
+    gatekeeper_name, gatekeeper_phone_extension, gatekeeper_notes
+  on public.contacts
   for each row execute function dialbridge.tg__set_updated_at();
 
 select dialbridge.ensure_constraint('public.contacts', 'contacts_contact_type_check',
-  $c$check (contact_type in ('buyer', 'seller'))$c$, true);
+  $c$check (contact_type in ('buyer', 'seller') or contact_type is not distinct from legacy_contact_type)$c$);
 select dialbridge.ensure_constraint('public.contacts', 'contacts_phoneburner_sync_status_check',
   $c$check (phoneburner_sync_status in ('synced', 'pending', 'failed', 'conflict'))$c$, true);
 select dialbridge.ensure_constraint('public.contacts', 'contacts_next_action_type_check',
@@ -219,6 +240,7 @@ comment on column public.contacts.zip is 'Postal code.';
 comment on column public.contacts.country is 'Country (ISO 3166 alpha-2 preferred).';
 comment on column public.contacts.timezone is 'IANA time zone of the contact, used for legal calling hours.';
 comment on column public.contacts.contact_type is 'buyer (PE firm, strategic, family office…) or seller (business owner).';
+comment on column public.contacts.legacy_contact_type is 'SourceCo''s original contact_type when it was neither buyer nor seller as dialbridge was installed; that row may keep it, every other value must be buyer or seller. Rows still to clean up: contact_type = legacy_contact_type.';
 comment on column public.contacts.buyer_type is 'Buyer type, e.g. "PE Firm - Lower Middle Market", Strategic, Family Office.';
 comment on column public.contacts.firm_type is 'Firm type, e.g. Independent Sponsor.';
 comment on column public.contacts.industry is 'Industry (sellers) or primary sector focus.';
@@ -279,7 +301,7 @@ comment on column public.contacts.days_since_last_engaged_call is 'Days since la
 comment on column public.contacts.call_stats_last_calculated_at is 'When the call statistics last changed.';
 comment on column public.contacts.call_stats_stale is 'Statistics need a recompute (set by reconciliation when drift is found).';
 comment on column public.contacts.created_at is 'When the contact was created.';
-comment on column public.contacts.updated_at is 'When the contact last changed.';
+comment on column public.contacts.updated_at is 'When the contact''s own data last changed (fields, team, owner, status, next action, compliance flags); call statistics and scores do not move it.';
 
 revoke execute on all functions in schema dialbridge from public;
 

@@ -97,6 +97,10 @@ comment on column public.phoneburner_sessions.completed_at is 'When the session 
 comment on column public.phoneburner_sessions.created_by_user_id is 'Rep who created the session.';
 comment on column public.phoneburner_sessions.team_id is 'Team the session belongs to.';
 comment on column public.phoneburner_sessions.is_shared is 'Shared across the team.';
+comment on column public.phoneburner_sessions.id is 'Session id (uuid).';
+comment on column public.phoneburner_sessions.created_at is 'When the session was created.';
+comment on column public.phoneburner_sessions.updated_at is 'When the session last changed.';
+comment on column public.phoneburner_sessions.deleted_at is 'Soft delete (the session and its calls are kept for reports).';
 
 revoke all on table public.phoneburner_sessions from anon, authenticated;
 grant select on table public.phoneburner_sessions to authenticated;
@@ -159,6 +163,12 @@ comment on column public.phoneburner_session_contacts.phone_e164 is 'Number push
 comment on column public.phoneburner_session_contacts.state is 'pending, dialed, connected, completed (final disposition), removed or failed (rejected by PhoneBurner).';
 comment on column public.phoneburner_session_contacts.last_called_at is 'Most recent call to the contact in this session.';
 comment on column public.phoneburner_session_contacts.last_disposition_code is 'Most recent disposition in this session.';
+comment on column public.phoneburner_session_contacts.session_id is 'The dial session.';
+comment on column public.phoneburner_session_contacts.contact_id is 'The contact pushed into the session.';
+comment on column public.phoneburner_session_contacts.team_id is 'Team of the session; scopes who sees the membership.';
+comment on column public.phoneburner_session_contacts.added_at is 'When the contact was pushed into the session.';
+comment on column public.phoneburner_session_contacts.added_by_user_id is 'Who pushed the contact.';
+comment on column public.phoneburner_session_contacts.updated_at is 'When the membership last changed.';
 
 revoke all on table public.phoneburner_session_contacts from anon, authenticated;
 grant select on table public.phoneburner_session_contacts to authenticated;
@@ -248,6 +258,7 @@ create trigger _100_timestamps before update on public.contact_activities
   for each row execute function dialbridge.tg__set_updated_at();
 
 comment on table public.contact_activities is 'Contact timeline: one row per call (all its dialer events merged), plus callbacks, contact changes and manual entries.';
+comment on column public.contact_activities.id is 'Activity id (uuid).';
 comment on column public.contact_activities.contact_id is 'The contact; null while the call is unmatched.';
 comment on column public.contact_activities.user_id is 'Rep who made the call.';
 comment on column public.contact_activities.phoneburner_session_id is 'Dial session the call belongs to (our session id).';
@@ -281,6 +292,7 @@ comment on column public.contact_activities.phoneburner_contact_id is 'PhoneBurn
 comment on column public.contact_activities.phoneburner_event_id is 'Event id of the first event that created the row.';
 comment on column public.contact_activities.details is 'Extra context (changed fields of contact_updated, callback notes, …).';
 comment on column public.contact_activities.created_at is 'When the activity was recorded.';
+comment on column public.contact_activities.updated_at is 'When the activity last changed (a later event of the same call, a note).';
 comment on column public.contact_activities.deleted_at is 'Soft delete (records are kept for audit).';
 
 revoke all on table public.contact_activities from anon, authenticated;
@@ -299,8 +311,15 @@ create policy "Reps see their team's activities" on public.contact_activities fo
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()));
 drop policy if exists "Reps log manual activities for their team" on public.contact_activities;
 create policy "Reps log manual activities for their team" on public.contact_activities for insert to authenticated
+  -- in their own name, about a contact of the same team (the subquery runs under the caller's RLS on
+  -- contacts, so another team's contact never qualifies)
   with check ((team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
-              and source_system in ('manual', 'manual_entry', 'sourceco_platform'));
+              and source_system in ('manual', 'manual_entry', 'sourceco_platform')
+              and (user_id = (select auth.uid()) or (select dialbridge.is_admin()))
+              and (contact_id is null
+                   or exists (select 1 from public.contacts c
+                               where c.id = contact_activities.contact_id
+                                 and c.team_id is not distinct from contact_activities.team_id)));
 drop policy if exists "Reps annotate their team's activities" on public.contact_activities;
 create policy "Reps annotate their team's activities" on public.contact_activities for update to authenticated
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
@@ -353,6 +372,7 @@ create trigger _100_timestamps before update on public.tasks
   for each row execute function dialbridge.tg__set_updated_at();
 
 comment on table public.tasks is 'Callbacks and follow-ups assigned to reps.';
+comment on column public.tasks.id is 'Task id (uuid).';
 comment on column public.tasks.contact_id is 'Contact the task is about.';
 comment on column public.tasks.team_id is 'Team the task belongs to.';
 comment on column public.tasks.assigned_to_user_id is 'Rep who should do it.';
@@ -366,6 +386,8 @@ comment on column public.tasks.due_at is 'When it is due.';
 comment on column public.tasks.priority is 'low, medium, high or urgent.';
 comment on column public.tasks.status is 'open, completed or cancelled.';
 comment on column public.tasks.completed_at is 'When it was completed.';
+comment on column public.tasks.created_at is 'When the task was created.';
+comment on column public.tasks.updated_at is 'When the task last changed.';
 
 revoke all on table public.tasks from anon, authenticated;
 grant select on table public.tasks to authenticated;
@@ -380,7 +402,11 @@ create policy "Reps see their team's tasks" on public.tasks for select to authen
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()));
 drop policy if exists "Reps create tasks for their team" on public.tasks;
 create policy "Reps create tasks for their team" on public.tasks for insert to authenticated
-  with check (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()));
+  with check ((team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
+              and (contact_id is null
+                   or exists (select 1 from public.contacts c
+                               where c.id = tasks.contact_id
+                                 and c.team_id is not distinct from tasks.team_id)));
 drop policy if exists "Reps update their team's tasks" on public.tasks;
 create policy "Reps update their team's tasks" on public.tasks for update to authenticated
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
@@ -433,6 +459,7 @@ create index if not exists suppressions_phone_idx on public.suppressions (phone_
 create index if not exists suppressions_team_idx on public.suppressions (team_id);
 
 comment on table public.suppressions is 'Do-not-call and other suppressions by contact and/or phone. Legal ones are permanent and never overridable; lifting is an audited admin action.';
+comment on column public.suppressions.id is 'Suppression id (uuid).';
 comment on column public.suppressions.contact_id is 'Suppressed contact.';
 comment on column public.suppressions.phone_e164 is 'Suppressed phone number (E.164), whichever contact carries it.';
 comment on column public.suppressions.team_id is 'Team of the contact (null: global number suppression).';
@@ -441,6 +468,7 @@ comment on column public.suppressions.reason is 'Why: user_requested, not_intere
 comment on column public.suppressions.source is 'disposition, manual, import, sync or system.';
 comment on column public.suppressions.source_activity_id is 'Call whose disposition created the suppression.';
 comment on column public.suppressions.set_by_user_id is 'Who set it (the rep on the call, for dispositions).';
+comment on column public.suppressions.created_at is 'When the suppression was recorded (it applies from then).';
 comment on column public.suppressions.expires_at is 'When an internal suppression ends (null: permanent).';
 comment on column public.suppressions.lifted_at is 'When an authorised person lifted it.';
 comment on column public.suppressions.lifted_by_user_id is 'Who lifted it.';
@@ -458,7 +486,11 @@ create policy "Reps see their team's suppressions" on public.suppressions for se
 drop policy if exists "Reps record suppressions for their team" on public.suppressions;
 create policy "Reps record suppressions for their team" on public.suppressions for insert to authenticated
   with check ((team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
-              and set_by_user_id = (select auth.uid()));
+              and set_by_user_id = (select auth.uid())
+              and (contact_id is null
+                   or exists (select 1 from public.contacts c
+                               where c.id = suppressions.contact_id
+                                 and c.team_id is not distinct from suppressions.team_id)));
 
 -- ---------------------------------------------------------------------------------------------------
 -- contact_field_changes
@@ -487,6 +519,9 @@ create index if not exists contact_field_changes_contact_idx on public.contact_f
 create index if not exists contact_field_changes_team_idx on public.contact_field_changes (team_id);
 
 comment on table public.contact_field_changes is 'Field-by-field audit of contact changes from dialer sync: old and new value, source, event time, and whether it was applied (last write wins).';
+comment on column public.contact_field_changes.id is 'Change id (in recording order).';
+comment on column public.contact_field_changes.contact_id is 'The contact that changed.';
+comment on column public.contact_field_changes.team_id is 'Team of the contact; scopes who sees the change.';
 comment on column public.contact_field_changes.field_name is 'Changed field (phone, email, title, …).';
 comment on column public.contact_field_changes.old_value is 'Value before the change (as reported by the source).';
 comment on column public.contact_field_changes.new_value is 'Value after the change.';
@@ -495,8 +530,13 @@ comment on column public.contact_field_changes.source_event_id is 'Event that ca
 comment on column public.contact_field_changes.changed_by is 'Who changed it in the source system.';
 comment on column public.contact_field_changes.changed_at is 'When the change happened in the source (event time).';
 comment on column public.contact_field_changes.applied is 'false when a newer write already won (stale change, kept for audit).';
+comment on column public.contact_field_changes.recorded_at is 'When dialbridge recorded the change.';
 
 revoke all on table public.contact_field_changes from anon, authenticated;
+-- Supabase's default privileges grant the identity sequence to anon and authenticated too; UPDATE on a
+-- sequence is setval(), which would let a browser session break the next insert. Identity columns
+-- need no sequence privilege to insert.
+revoke all on sequence public.contact_field_changes_id_seq from anon, authenticated;
 grant select on table public.contact_field_changes to authenticated;
 grant all on table public.contact_field_changes to service_role;
 drop policy if exists "Reps see their team's contact changes" on public.contact_field_changes;
@@ -574,8 +614,30 @@ comment on column public.phoneburner_webhooks_log.retry_count is 'Processing att
 comment on column public.phoneburner_webhooks_log.next_retry_at is 'When the next attempt is due (backoff).';
 comment on column public.phoneburner_webhooks_log.auth_method is 'How the sender was authenticated: hmac, url_token, softphone_hmac.';
 comment on column public.phoneburner_webhooks_log.received_at is 'When the event reached our endpoint.';
+comment on column public.phoneburner_webhooks_log.id is 'Arrival order.';
+comment on column public.phoneburner_webhooks_log.phoneburner_call_id is 'PhoneBurner''s call id carried by the event.';
+comment on column public.phoneburner_webhooks_log.phoneburner_contact_id is 'PhoneBurner''s contact id carried by the event.';
+comment on column public.phoneburner_webhooks_log.sourceco_contact_id is 'Our contact key carried back by the dialer (custom field "SourceCo ID").';
+comment on column public.phoneburner_webhooks_log.phoneburner_user_id is 'PhoneBurner user (agent) who made the call.';
+comment on column public.phoneburner_webhooks_log.phoneburner_session_id is 'PhoneBurner dial session id carried by the event.';
+comment on column public.phoneburner_webhooks_log.processing_error_code is 'Machine-readable code of the last processing error.';
+comment on column public.phoneburner_webhooks_log.processing_started_at is 'When the last processing attempt began.';
+comment on column public.phoneburner_webhooks_log.processing_completed_at is 'When processing finished (success, skipped or duplicate).';
+comment on column public.phoneburner_webhooks_log.processing_duration_ms is 'Duration of the last processing attempt, milliseconds.';
+comment on column public.phoneburner_webhooks_log.max_retries is 'Attempts allowed before the event is marked failed.';
+comment on column public.phoneburner_webhooks_log.last_retry_at is 'When the last retry ran.';
+comment on column public.phoneburner_webhooks_log.signature_header is 'Signature header as received (for audit of rejected or replayed events).';
+comment on column public.phoneburner_webhooks_log.signature_valid is 'Whether the signature verified.';
+comment on column public.phoneburner_webhooks_log.ip_address is 'Sender address.';
+comment on column public.phoneburner_webhooks_log.user_agent is 'Sender user agent.';
+comment on column public.phoneburner_webhooks_log.contact_activity_id is 'Activity the event was projected into.';
+comment on column public.phoneburner_webhooks_log.task_id is 'Task the event created (callbacks).';
+comment on column public.phoneburner_webhooks_log.created_at is 'When the row was written.';
+comment on column public.phoneburner_webhooks_log.updated_at is 'When the processing state last changed.';
+comment on column public.phoneburner_webhooks_log.partition_date is 'UTC day of arrival (for retention and per-day reports).';
 
 revoke all on table public.phoneburner_webhooks_log from anon, authenticated;
+revoke all on sequence public.phoneburner_webhooks_log_id_seq from anon, authenticated;
 grant all on table public.phoneburner_webhooks_log to service_role;
 -- RLS on, no policy for anon or authenticated: only the service role (which bypasses RLS) reads it.
 
@@ -620,9 +682,9 @@ alter table public.disposition_mappings enable row level security;
 select dialbridge.ensure_constraint('public.disposition_mappings', 'disposition_mappings_engagement_score_delta_check',
   $c$check (engagement_score_delta between -50 and 50)$c$);
 select dialbridge.ensure_constraint('public.disposition_mappings', 'disposition_mappings_suppression_duration_check',
-  $c$check (not suppress_contact or suppress_duration_days > 0)$c$);
+  $c$check (not suppress_contact or coalesce(suppress_duration_days, 0) > 0)$c$);
 select dialbridge.ensure_constraint('public.disposition_mappings', 'disposition_mappings_task_check',
-  $c$check (not create_task or (task_type is not null and task_due_offset_days >= 0))$c$);
+  $c$check (not create_task or (task_type is not null and coalesce(task_due_offset_days, -1) >= 0))$c$);
 select dialbridge.ensure_constraint('public.disposition_mappings', 'disposition_mappings_task_type_check',
   $c$check (task_type in ('call', 'email', 'meeting_prep', 'research', 'send_materials', 'follow_up'))$c$);
 select dialbridge.ensure_constraint('public.disposition_mappings', 'disposition_mappings_task_priority_check',
@@ -647,6 +709,7 @@ create trigger _100_timestamps before update on public.disposition_mappings
   for each row execute function dialbridge.tg__set_updated_at();
 
 comment on table public.disposition_mappings is 'What each dialer disposition does: contact status and stage, task, suppression, next action, engagement delta. Admin-editable.';
+comment on column public.disposition_mappings.id is 'Mapping id (uuid).';
 comment on column public.disposition_mappings.phoneburner_disposition_code is 'Disposition code (seed contract, e.g. INTERESTED).';
 comment on column public.disposition_mappings.phoneburner_disposition_label is 'Label as shown in PhoneBurner; real PhoneBurner sends only the label, matched case-, space- and punctuation-insensitively.';
 comment on column public.disposition_mappings.label_aliases is 'Other labels that mean the same disposition (e.g. "Left Message" for LEFT_VOICEMAIL).';
@@ -665,6 +728,15 @@ comment on column public.disposition_mappings.next_action_type is 'Next action s
 comment on column public.disposition_mappings.next_action_offset_days is 'Days until the next action.';
 comment on column public.disposition_mappings.engagement_score_delta is 'Change applied to the engagement score (−50..50).';
 comment on column public.disposition_mappings.is_active is 'Inactive mappings are ignored (the disposition shows as unmapped).';
+comment on column public.disposition_mappings.trigger_workflow is 'Queue workflow_name when the disposition is set.';
+comment on column public.disposition_mappings.workflow_config is 'Parameters passed to the workflow.';
+comment on column public.disposition_mappings.create_task is 'Create a task (task_type, due task_due_offset_days later, task_priority).';
+comment on column public.disposition_mappings.suppress_contact is 'Suppress the contact for suppress_duration_days (9999: permanent).';
+comment on column public.disposition_mappings.suppress_reason is 'Reason recorded on the suppression (user_requested, not_interested, …).';
+comment on column public.disposition_mappings.notes is 'Why the mapping is set up this way.';
+comment on column public.disposition_mappings.created_at is 'When the mapping was created.';
+comment on column public.disposition_mappings.updated_at is 'When an admin last changed the mapping.';
+comment on column public.disposition_mappings.created_by_user_id is 'Admin who created the mapping (null: seeded).';
 
 revoke all on table public.disposition_mappings from anon, authenticated;
 grant select on table public.disposition_mappings to authenticated;

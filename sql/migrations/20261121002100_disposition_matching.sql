@@ -33,6 +33,9 @@ $$;
 
 revoke execute on all functions in schema dialbridge from public;
 grant execute on function dialbridge.find_disposition_mapping(text, text) to service_role;
+-- The alias index evaluates normalized_aliases() as whoever writes a mapping (admins from the browser,
+-- the service role): without EXECUTE every insert or alias edit fails with "permission denied".
+grant execute on function dialbridge.normalized_aliases(text[]) to authenticated, service_role;
 
 -- migrate:down
 -- Migrations are append-only (roll forward with a new one); this block stays empty so that
