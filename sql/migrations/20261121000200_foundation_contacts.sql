@@ -9,6 +9,27 @@
 -- (legacy_contact_type): a PostgreSQL check is re-evaluated on every update of a row, so a NOT VALID check
 -- alone would make any edit of such a contact fail, even one that never touches contact_type.
 
+-- SourceCo's own columns. On the first application to a database that already has a contacts table,
+-- remember which columns it had, so the browser keeps the insert/update rights it had on them (the grants
+-- below are column lists, and a column-level grant is the only way to keep dialbridge's statistics and
+-- compliance columns read-only).
+do $$
+begin
+  if to_regclass('dialbridge.sourceco_contact_columns') is null then
+    create table dialbridge.sourceco_contact_columns (
+      column_name text primary key,
+      recorded_at timestamptz not null default now()
+    );
+    insert into dialbridge.sourceco_contact_columns (column_name)
+    select a.attname
+      from pg_catalog.pg_attribute a
+     where a.attrelid = to_regclass('public.contacts') and a.attnum > 0 and not a.attisdropped;
+  end if;
+end
+$$;
+comment on table dialbridge.sourceco_contact_columns is
+  'Columns public.contacts had before dialbridge''s first migration (SourceCo''s own); the browser keeps writing them.';
+
 create table if not exists public.contacts (
   id uuid primary key default gen_random_uuid(),
   first_name text,
@@ -204,6 +225,27 @@ grant update (owner_id, first_name, last_name, email, phone, company, title, add
               gatekeeper_phone_extension, gatekeeper_notes, next_action_type, next_action_date,
               next_action_notes, next_action_assigned_to_user_id)
   on table public.contacts to authenticated;
+-- SourceCo's own columns (recorded above): writable as before, except the ones dialbridge maintains.
+do $$
+declare
+  v_cols text;
+begin
+  select string_agg(pg_catalog.quote_ident(c.column_name), ', ' order by c.column_name) into v_cols
+    from dialbridge.sourceco_contact_columns c
+    join information_schema.columns ic
+      on ic.table_schema = 'public' and ic.table_name = 'contacts' and ic.column_name = c.column_name
+   where c.column_name not like 'total\_%' and c.column_name not like 'last\_call\_%'
+     and c.column_name not like 'do\_not\_call%' and c.column_name not like 'phone\_number\_invalid%'
+     and c.column_name not like 'phoneburner\_%' and c.column_name not like 'last\_disposition\_%'
+     and c.column_name not in ('id', 'sourceco_contact_id', 'team_id', 'first_call_attempt_at', 'average_talk_time_seconds',
+       'connection_rate_percentage', 'best_call_day_of_week', 'best_call_time_of_day', 'phone_verified_at',
+       'call_engagement_score', 'last_engaged_call_at', 'days_since_last_engaged_call',
+       'call_stats_last_calculated_at', 'call_stats_stale', 'legacy_contact_type', 'created_at', 'updated_at');
+  if v_cols is not null then
+    execute format('grant insert (%s), update (%s) on table public.contacts to authenticated', v_cols, v_cols);
+  end if;
+end
+$$;
 grant delete on table public.contacts to authenticated;
 grant all on table public.contacts to service_role;
 

@@ -241,8 +241,10 @@ select dialbridge.ensure_constraint('public.contact_activities', 'contact_activi
 select dialbridge.ensure_constraint('public.contact_activities', 'contact_activities_durations_check',
   $c$check (coalesce(call_duration_seconds, 0) >= 0 and coalesce(talk_time_seconds, 0) >= 0
     and coalesce(ring_duration_seconds, 0) >= 0 and coalesce(recording_duration_seconds, 0) >= 0)$c$);
-select dialbridge.ensure_constraint('public.contact_activities', 'contact_activities_matched_has_contact_check',
-  $c$check ((matching_status = 'unmatched') = (contact_id is null))$c$);
+-- An unmatched activity has no contact. The converse does not hold: a deleted contact's calls are kept
+-- (call records are kept for years) with contact_id null and their matching status as it was.
+select dialbridge.ensure_constraint('public.contact_activities', 'contact_activities_unmatched_has_no_contact_check',
+  $c$check (matching_status <> 'unmatched' or contact_id is null)$c$);
 
 create index if not exists contact_activities_contact_date_idx on public.contact_activities (contact_id, call_started_at desc);
 create index if not exists contact_activities_user_date_idx on public.contact_activities (user_id, call_started_at desc);
@@ -259,7 +261,7 @@ create trigger _100_timestamps before update on public.contact_activities
 
 comment on table public.contact_activities is 'Contact timeline: one row per call (all its dialer events merged), plus callbacks, contact changes and manual entries.';
 comment on column public.contact_activities.id is 'Activity id (uuid).';
-comment on column public.contact_activities.contact_id is 'The contact; null while the call is unmatched.';
+comment on column public.contact_activities.contact_id is 'The contact; null while the call is unmatched (or after the contact was deleted: its calls are kept).';
 comment on column public.contact_activities.user_id is 'Rep who made the call.';
 comment on column public.contact_activities.phoneburner_session_id is 'Dial session the call belongs to (our session id).';
 comment on column public.contact_activities.team_id is 'Team the activity belongs to.';
