@@ -96,13 +96,14 @@ async function pgTap(url: string) {
 
 async function vitest(url: string) {
   // NO_COLOR: vitest treats any FORCE_COLOR, even "0", as "colour on"; the tally below reads plain text
-  const { out: raw } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, NO_COLOR: "1" });
+  const { code, out: raw } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, NO_COLOR: "1" });
   const out = raw.replace(/\x1b\[[0-9;]*m/g, "");
   const passed = Number(out.match(/Tests\s+.*?(\d+) passed/)?.[1] ?? 0);
   const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
-  const fileFailed = /Test Files\s+\d+ failed/.test(out) || /Error:/.test(out) && passed === 0;
   tally.passed += passed;
-  tally.failed += failed || (fileFailed ? 1 : 0);
+  // vitest's exit code is the verdict; the counts are for the summary line (a failing file, an
+  // unhandled error or a parse miss still counts as one failure)
+  tally.failed += code !== 0 ? Math.max(failed, 1) : failed;
 }
 
 async function main() {
