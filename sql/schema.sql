@@ -38,6 +38,39 @@ CREATE SCHEMA reports;
 COMMENT ON SCHEMA reports IS 'dialbridge reports: documented views (and a few RPCs) read by Metabase and by the frontend through PostgREST. Rows follow the caller''s team (RLS); Metabase sees every team.';
 
 --
+-- Name: activity_delta; Type: TYPE; Schema: dialbridge; Owner: -
+--
+
+CREATE TYPE dialbridge.activity_delta AS (
+	sign integer,
+	day date,
+	team_id uuid,
+	user_id uuid,
+	session_id uuid,
+	contact_id uuid,
+	disposition_code text,
+	label_key text,
+	calls integer,
+	connections integer,
+	decision_maker_conversations integer,
+	gatekeeper_conversations integer,
+	voicemails integer,
+	no_answers integer,
+	talk_time_seconds bigint,
+	call_duration_seconds bigint,
+	dispositioned_calls integer,
+	callbacks_scheduled integer,
+	outcome_group text,
+	is_meeting boolean
+);
+
+--
+-- Name: TYPE activity_delta; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TYPE dialbridge.activity_delta IS 'A signed, classified contribution of one contact_activities row (-1: as it was, +1: as it is).';
+
+--
 -- Name: activity_stat_delta; Type: TYPE; Schema: dialbridge; Owner: -
 --
 
@@ -195,9 +228,9 @@ CREATE TABLE public.contact_activities (
     CONSTRAINT contact_activities_call_outcome_check CHECK ((call_outcome = ANY (ARRAY['connected'::text, 'voicemail'::text, 'no_answer'::text, 'busy'::text, 'failed'::text, 'rejected'::text]))),
     CONSTRAINT contact_activities_callback_outcome_check CHECK ((callback_outcome = ANY (ARRAY['completed'::text, 'rescheduled'::text, 'missed'::text, 'cancelled'::text]))),
     CONSTRAINT contact_activities_durations_check CHECK (((COALESCE(call_duration_seconds, 0) >= 0) AND (COALESCE(talk_time_seconds, 0) >= 0) AND (COALESCE(ring_duration_seconds, 0) >= 0) AND (COALESCE(recording_duration_seconds, 0) >= 0))),
-    CONSTRAINT contact_activities_matched_has_contact_check CHECK (((matching_status = 'unmatched'::text) = (contact_id IS NULL))),
     CONSTRAINT contact_activities_matching_status_check CHECK ((matching_status = ANY (ARRAY['matched'::text, 'unmatched'::text, 'manually_linked'::text]))),
-    CONSTRAINT contact_activities_source_system_check CHECK ((source_system = ANY (ARRAY['phoneburner'::text, 'sourceco_platform'::text, 'manual'::text, 'manual_entry'::text, 'email_automation'::text, 'voipstudio'::text, 'bolna'::text])))
+    CONSTRAINT contact_activities_source_system_check CHECK ((source_system = ANY (ARRAY['phoneburner'::text, 'sourceco_platform'::text, 'manual'::text, 'manual_entry'::text, 'email_automation'::text, 'voipstudio'::text, 'bolna'::text]))),
+    CONSTRAINT contact_activities_unmatched_has_no_contact_check CHECK (((matching_status <> 'unmatched'::text) OR (contact_id IS NULL)))
 );
 
 --
@@ -216,7 +249,7 @@ COMMENT ON COLUMN public.contact_activities.id IS 'Activity id (uuid).';
 -- Name: COLUMN contact_activities.contact_id; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_activities.contact_id IS 'The contact; null while the call is unmatched.';
+COMMENT ON COLUMN public.contact_activities.contact_id IS 'The contact; null while the call is unmatched (or after the contact was deleted: its calls are kept).';
 
 --
 -- Name: COLUMN contact_activities.user_id; Type: COMMENT; Schema: public; Owner: -
@@ -464,6 +497,27 @@ CREATE FUNCTION dialbridge.activity_call_stats(a public.contact_activities) RETU
 $$;
 
 --
+-- Name: activity_deltas(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS dialbridge.activity_delta[]
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.array_agg(row(d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, d.disposition_code,
+           d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled,
+           coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end,
+                    case when d.disposition_code <> '' or d.label_key <> '' then 'unmapped' else 'none' end),
+           coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)
+         )::dialbridge.activity_delta)
+    from (select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
+          union all
+          select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f) d
+    left join dialbridge.disposition_classes cc on d.disposition_code <> '' and cc.match_key = 'c:' || d.disposition_code
+    left join dialbridge.disposition_classes cl on d.label_key <> '' and cl.match_key = 'l:' || d.label_key
+$$;
+
+--
 -- Name: activity_facts(public.contact_activities); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -495,235 +549,17 @@ CREATE FUNCTION dialbridge.activity_facts(a public.contact_activities) RETURNS T
 $$;
 
 --
--- Name: apply_activity_changes(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+-- Name: activity_stat_deltas(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
-CREATE FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS void
-    LANGUAGE plpgsql
+CREATE FUNCTION dialbridge.activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS dialbridge.activity_stat_delta[]
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
-declare
-  v_contacts uuid[];
-  v_rescore uuid[];
-  v_zero bigint[];
-  v_zero_reach bigint[];
-  v_segments dialbridge.segment_delta[];
+-- plpgsql rather than sql: it keeps its plan for the session (a non-inlined SQL function is planned anew
+-- on every call, which cost more than the work itself)
 begin
-  p_old := coalesce(p_old, '{}');
-  p_new := coalesce(p_new, '{}');
-  if pg_catalog.cardinality(p_old) = 0 and pg_catalog.cardinality(p_new) = 0 then
-    return;
-  end if;
-
-  -- Contacts first, in id order: their segment columns are read below and their score written last.
-  select coalesce(pg_catalog.array_agg(x.contact_id order by x.contact_id), '{}') into v_contacts
-    from (select o.contact_id from pg_catalog.unnest(p_old) o where o.contact_id is not null
-          union
-          select n.contact_id from pg_catalog.unnest(p_new) n where n.contact_id is not null) x;
-  perform 1 from public.contacts c where c.id = any (v_contacts) order by c.id for no key update;
-
-  -- Per rep and day
-  with d as (
-    select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
-    union all
-    select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f
-  ), g as (
-    select d.team_id, d.user_id, d.day, d.disposition_code, d.label_key,
-           sum(d.sign * d.calls)::integer as calls, sum(d.sign * d.connections)::integer as connections,
-           sum(d.sign * d.decision_maker_conversations)::integer as dm,
-           sum(d.sign * d.gatekeeper_conversations)::integer as gk,
-           sum(d.sign * d.voicemails)::integer as vm, sum(d.sign * d.no_answers)::integer as na,
-           sum(d.sign * d.talk_time_seconds)::bigint as talk, sum(d.sign * d.call_duration_seconds)::bigint as dur,
-           sum(d.sign * d.dispositioned_calls)::integer as disp, sum(d.sign * d.callbacks_scheduled)::integer as cb
-      from d
-     group by d.team_id, d.user_id, d.day, d.disposition_code, d.label_key
-  ), up as (
-    insert into dialbridge.rep_daily_stats as t
-           (team_id, user_id, day, disposition_code, label_key, calls, connections, decision_maker_conversations,
-            gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds,
-            dispositioned_calls, callbacks_scheduled)
-    select g.team_id, g.user_id, g.day, g.disposition_code, g.label_key, g.calls, g.connections, g.dm, g.gk,
-           g.vm, g.na, g.talk, g.dur, g.disp, g.cb
-      from g
-     where (g.calls, g.connections, g.dm, g.gk, g.vm, g.na, g.talk, g.dur, g.disp, g.cb)
-           is distinct from (0, 0, 0, 0, 0, 0, 0::bigint, 0::bigint, 0, 0)
-     order by g.team_id, g.user_id, g.day, g.disposition_code, g.label_key
-    on conflict (team_id, user_id, day, disposition_code, label_key) do update
-       set calls = t.calls + excluded.calls,
-           connections = t.connections + excluded.connections,
-           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
-           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
-           voicemails = t.voicemails + excluded.voicemails,
-           no_answers = t.no_answers + excluded.no_answers,
-           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
-           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
-           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
-           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
-           updated_at = now()
-    returning t.id, t.calls, t.callbacks_scheduled, t.connections, t.talk_time_seconds, t.call_duration_seconds
-  )
-  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
-    from up
-   where up.calls = 0 and up.callbacks_scheduled = 0 and up.connections = 0
-     and up.talk_time_seconds = 0 and up.call_duration_seconds = 0;
-  if pg_catalog.cardinality(v_zero) > 0 then
-    delete from dialbridge.rep_daily_stats s where s.id = any (v_zero);
-  end if;
-
-  -- Per session
-  with d as (
-    select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
-    union all
-    select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f
-  ), g as (
-    select d.session_id, d.team_id, d.disposition_code, d.label_key,
-           sum(d.sign * d.calls)::integer as calls, sum(d.sign * d.connections)::integer as connections,
-           sum(d.sign * d.decision_maker_conversations)::integer as dm,
-           sum(d.sign * d.gatekeeper_conversations)::integer as gk,
-           sum(d.sign * d.voicemails)::integer as vm, sum(d.sign * d.no_answers)::integer as na,
-           sum(d.sign * d.talk_time_seconds)::bigint as talk, sum(d.sign * d.call_duration_seconds)::bigint as dur,
-           sum(d.sign * d.dispositioned_calls)::integer as disp, sum(d.sign * d.callbacks_scheduled)::integer as cb
-      from d
-     where d.session_id is not null
-     group by d.session_id, d.team_id, d.disposition_code, d.label_key
-  ), up as (
-    insert into dialbridge.session_stats as t
-           (session_id, team_id, disposition_code, label_key, calls, connections, decision_maker_conversations,
-            gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds,
-            dispositioned_calls, callbacks_scheduled)
-    select g.session_id, g.team_id, g.disposition_code, g.label_key, g.calls, g.connections, g.dm, g.gk,
-           g.vm, g.na, g.talk, g.dur, g.disp, g.cb
-      from g
-     where (g.calls, g.connections, g.dm, g.gk, g.vm, g.na, g.talk, g.dur, g.disp, g.cb)
-           is distinct from (0, 0, 0, 0, 0, 0, 0::bigint, 0::bigint, 0, 0)
-     order by g.session_id, g.team_id, g.disposition_code, g.label_key
-    on conflict (session_id, team_id, disposition_code, label_key) do update
-       set calls = t.calls + excluded.calls,
-           connections = t.connections + excluded.connections,
-           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
-           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
-           voicemails = t.voicemails + excluded.voicemails,
-           no_answers = t.no_answers + excluded.no_answers,
-           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
-           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
-           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
-           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
-           updated_at = now()
-    returning t.id, t.calls, t.callbacks_scheduled, t.connections, t.talk_time_seconds, t.call_duration_seconds
-  )
-  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
-    from up
-   where up.calls = 0 and up.callbacks_scheduled = 0 and up.connections = 0
-     and up.talk_time_seconds = 0 and up.call_duration_seconds = 0;
-  if pg_catalog.cardinality(v_zero) > 0 then
-    delete from dialbridge.session_stats s where s.id = any (v_zero);
-  end if;
-
-  -- Per session and contact, and the distinct-contact counts it feeds: a contact counts as dialed
-  -- (connected) when its calls (connections) in the session go from 0 to more, and stops when they fall
-  -- back to 0. old = new − delta, since the upsert added the delta.
-  with d as (
-    select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
-    union all
-    select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f
-  ), g as (
-    select d.session_id, d.team_id, d.contact_id,
-           sum(d.sign * d.calls)::integer as calls, sum(d.sign * d.connections)::integer as connections
-      from d
-     where d.session_id is not null and d.contact_id is not null and d.calls = 1
-     group by d.session_id, d.team_id, d.contact_id
-    having sum(d.sign * d.calls) <> 0 or sum(d.sign * d.connections) <> 0
-  ), up as (
-    insert into dialbridge.session_contact_stats as t (session_id, team_id, contact_id, calls, connections)
-    select g.session_id, g.team_id, g.contact_id, g.calls, g.connections
-      from g
-     order by g.session_id, g.team_id, g.contact_id
-    on conflict (session_id, team_id, contact_id) do update
-       set calls = t.calls + excluded.calls,
-           connections = t.connections + excluded.connections,
-           updated_at = now()
-    returning t.id, t.session_id, t.team_id, t.contact_id, t.calls, t.connections
-  ), moves as (
-    select up.id, up.session_id, up.team_id,
-           (up.calls > 0)::integer - ((up.calls - g.calls) > 0)::integer as dialed,
-           (up.connections > 0)::integer - ((up.connections - g.connections) > 0)::integer as connected,
-           (up.calls = 0 and up.connections = 0) as is_zero
-      from up
-      join g on g.session_id = up.session_id and g.team_id is not distinct from up.team_id
-            and g.contact_id = up.contact_id
-  ), reach as (
-    insert into dialbridge.session_reach as r (session_id, team_id, contacts_dialed, contacts_connected)
-    select m.session_id, m.team_id, sum(m.dialed)::integer, sum(m.connected)::integer
-      from moves m
-     group by m.session_id, m.team_id
-    having sum(m.dialed) <> 0 or sum(m.connected) <> 0
-     order by m.session_id, m.team_id
-    on conflict (session_id, team_id) do update
-       set contacts_dialed = r.contacts_dialed + excluded.contacts_dialed,
-           contacts_connected = r.contacts_connected + excluded.contacts_connected,
-           updated_at = now()
-    returning r.id, r.contacts_dialed, r.contacts_connected
-  )
-  select coalesce((select pg_catalog.array_agg(m.id) from moves m where m.is_zero), '{}'),
-         coalesce((select pg_catalog.array_agg(r.id) from reach r
-                    where r.contacts_dialed = 0 and r.contacts_connected = 0), '{}')
-    into v_zero, v_zero_reach;
-  if pg_catalog.cardinality(v_zero) > 0 then
-    delete from dialbridge.session_contact_stats s where s.id = any (v_zero);
-  end if;
-  if pg_catalog.cardinality(v_zero_reach) > 0 then
-    delete from dialbridge.session_reach s where s.id = any (v_zero_reach);
-  end if;
-
-  -- Per segment: the contact's current segment columns (locked above)
-  with d as (
-    select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
-    union all
-    select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f
-  )
-  select pg_catalog.array_agg(row(d.team_id, d.day, s.dimension, s.value, d.disposition_code, d.label_key,
-           d.sign * d.calls, d.sign * d.connections, d.sign * d.decision_maker_conversations,
-           d.sign * d.gatekeeper_conversations, d.sign * d.voicemails, d.sign * d.no_answers,
-           d.sign * d.talk_time_seconds, d.sign * d.call_duration_seconds, d.sign * d.dispositioned_calls,
-           d.sign * d.callbacks_scheduled)::dialbridge.segment_delta)
-    into v_segments
-    from d
-    left join public.contacts c on c.id = d.contact_id
-   cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s;
-  perform dialbridge.upsert_segment_deltas(v_segments);
-
-  -- Engagement scores of the contacts whose calls changed (an update that changed nothing a report counts
-  -- cancels out here and rescoring is skipped).
-  with d as (
-    select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
-    union all
-    select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f
-  )
-  select coalesce(pg_catalog.array_agg(distinct x.contact_id), '{}') into v_rescore
-    from (select d.contact_id
-            from d
-           where d.contact_id is not null and d.calls = 1
-           group by d.contact_id, d.day, d.team_id, d.user_id, d.session_id, d.disposition_code, d.label_key,
-                    d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails,
-                    d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls
-          having sum(d.sign) <> 0) x;
-  if pg_catalog.cardinality(v_rescore) > 0 then
-    perform dialbridge.score_contacts(v_rescore, now());
-  end if;
-end
-$$;
-
---
--- Name: apply_activity_stat_deltas(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.apply_activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS void
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-declare
-  v_deltas dialbridge.activity_stat_delta[];
-begin
+  return (
   with o as (
     select x.id, x.dedupe_key, x.contact_id, x.phoneburner_session_id as session_id,
            x.disposition_code, x.disposition_label, x.disposition_notes, s.*
@@ -735,7 +571,7 @@ begin
       from unnest(p_new) x cross join lateral dialbridge.activity_call_stats(x) s
      where s.is_call = 1 or s.is_callback = 1
   )
-  select array_agg(d) into v_deltas
+  select array_agg(d)
     from (
       select row(-1, o.id, o.dedupe_key, o.contact_id, o.session_id, o.disposition_code, o.disposition_label,
                  o.disposition_notes, o.is_call, o.is_connected, o.is_decision_maker, o.is_gatekeeper, o.is_voicemail,
@@ -750,9 +586,316 @@ begin
                  n.engaged_at, n.activity_at, n.is_qualified, n.is_meeting, n.is_disqualified, n.is_callback,
                  n.member_stage)::dialbridge.activity_stat_delta
         from n where not exists (select 1 from o where o.id = n.id and row(o.*) is not distinct from row(n.*))
-    ) x;
+    ) x);
+end
+$$;
 
+--
+-- Name: apply_activity_changes(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_deltas dialbridge.activity_delta[];
+  v_contacts uuid[];
+  v_rescore uuid[];
+  v_zero bigint[];
+  v_zero_totals bigint[];
+  v_segments dialbridge.segment_delta[];
+begin
+  v_deltas := dialbridge.activity_deltas(p_old, p_new);
   if v_deltas is null then
+    return;  -- no call or callback among the rows
+  end if;
+
+  -- Contacts first, in id order: their segment columns are read below and their score written last.
+  select coalesce(pg_catalog.array_agg(distinct d.contact_id order by d.contact_id), '{}') into v_contacts
+    from pg_catalog.unnest(v_deltas) d where d.contact_id is not null;
+  perform 1 from public.contacts c where c.id = any (v_contacts) order by c.id for no key update;
+
+  -- Per rep, day and disposition
+  with g as (
+    select d.team_id,
+           d.user_id,
+           d.day,
+           d.disposition_code,
+           d.label_key,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled
+      from pg_catalog.unnest(v_deltas) d
+     group by d.team_id, d.user_id, d.day, d.disposition_code, d.label_key
+  ), up as (
+    insert into dialbridge.rep_daily_stats as t (team_id, user_id, day, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.team_id, g.user_id, g.day, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
+     order by g.team_id, g.user_id, g.day, g.disposition_code, g.label_key
+    on conflict (team_id, user_id, day, disposition_code, label_key) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.rep_daily_stats s where s.id = any (v_zero);
+  end if;
+
+  -- Per rep and day, classified
+  with g as (
+    select d.team_id,
+           d.user_id,
+           d.day,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.is_meeting), 0)::integer as meetings
+      from pg_catalog.unnest(v_deltas) d
+     group by d.team_id, d.user_id, d.day
+  ), up as (
+    insert into dialbridge.rep_day_totals as t (team_id, user_id, day, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings)
+    select g.team_id, g.user_id, g.day, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled, g.qualified, g.nurture, g.disqualified, g.suppressed, g.other_dispositions, g.unmapped_dispositions, g.meetings
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0 or g.qualified <> 0 or g.nurture <> 0 or g.disqualified <> 0 or g.suppressed <> 0 or g.other_dispositions <> 0 or g.unmapped_dispositions <> 0 or g.meetings <> 0)
+     order by g.team_id, g.user_id, g.day
+    on conflict (team_id, user_id, day) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           qualified = t.qualified + excluded.qualified,
+           nurture = t.nurture + excluded.nurture,
+           disqualified = t.disqualified + excluded.disqualified,
+           suppressed = t.suppressed + excluded.suppressed,
+           other_dispositions = t.other_dispositions + excluded.other_dispositions,
+           unmapped_dispositions = t.unmapped_dispositions + excluded.unmapped_dispositions,
+           meetings = t.meetings + excluded.meetings,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled, t.qualified, t.nurture, t.disqualified, t.suppressed, t.other_dispositions, t.unmapped_dispositions, t.meetings
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0 and up.qualified = 0 and up.nurture = 0 and up.disqualified = 0 and up.suppressed = 0 and up.other_dispositions = 0 and up.unmapped_dispositions = 0 and up.meetings = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.rep_day_totals s where s.id = any (v_zero);
+  end if;
+
+  -- Per session and disposition
+  with g as (
+    select d.session_id,
+           d.team_id,
+           d.disposition_code,
+           d.label_key,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null
+     group by d.session_id, d.team_id, d.disposition_code, d.label_key
+  ), up as (
+    insert into dialbridge.session_stats as t (session_id, team_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.session_id, g.team_id, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
+     order by g.session_id, g.team_id, g.disposition_code, g.label_key
+    on conflict (session_id, team_id, disposition_code, label_key) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.session_stats s where s.id = any (v_zero);
+  end if;
+
+  -- Per session and contact, and per session classified with the distinct contacts dialed (connected):
+  -- a contact counts when its calls (connections) in the session go from 0 to more, and stops when they
+  -- fall back to 0. old = new − delta, since the upsert added the delta.
+  with sc as (
+    select d.session_id, d.team_id, d.contact_id,
+           sum(d.sign * d.calls)::integer as calls, sum(d.sign * d.connections)::integer as connections
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null and d.contact_id is not null and d.calls = 1
+     group by d.session_id, d.team_id, d.contact_id
+    having sum(d.sign * d.calls) <> 0 or sum(d.sign * d.connections) <> 0
+  ), up as (
+    insert into dialbridge.session_contact_stats as t (session_id, team_id, contact_id, calls, connections)
+    select sc.session_id, sc.team_id, sc.contact_id, sc.calls, sc.connections
+      from sc
+     order by sc.session_id, sc.team_id, sc.contact_id
+    on conflict (session_id, team_id, contact_id) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           updated_at = now()
+    returning t.id, t.session_id, t.team_id, t.contact_id, t.calls, t.connections
+  ), reach as (
+    select up.session_id, up.team_id,
+           sum((up.calls > 0)::integer - ((up.calls - sc.calls) > 0)::integer)::integer as contacts_dialed,
+           sum((up.connections > 0)::integer - ((up.connections - sc.connections) > 0)::integer)::integer as contacts_connected
+      from up
+      join sc on sc.session_id = up.session_id and sc.team_id is not distinct from up.team_id and sc.contact_id = up.contact_id
+     group by up.session_id, up.team_id
+  ), st as (
+    select d.session_id,
+           d.team_id,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.is_meeting), 0)::integer as meetings
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null
+     group by d.session_id, d.team_id
+  ), g as (
+    select x.session_id, x.team_id,
+           sum(x.calls)::integer as calls, sum(x.connections)::integer as connections, sum(x.decision_maker_conversations)::integer as decision_maker_conversations, sum(x.gatekeeper_conversations)::integer as gatekeeper_conversations, sum(x.voicemails)::integer as voicemails, sum(x.no_answers)::integer as no_answers, sum(x.talk_time_seconds)::bigint as talk_time_seconds, sum(x.call_duration_seconds)::bigint as call_duration_seconds, sum(x.dispositioned_calls)::integer as dispositioned_calls, sum(x.callbacks_scheduled)::integer as callbacks_scheduled, sum(x.qualified)::integer as qualified, sum(x.nurture)::integer as nurture, sum(x.disqualified)::integer as disqualified, sum(x.suppressed)::integer as suppressed, sum(x.other_dispositions)::integer as other_dispositions, sum(x.unmapped_dispositions)::integer as unmapped_dispositions, sum(x.meetings)::integer as meetings, sum(x.contacts_dialed)::integer as contacts_dialed, sum(x.contacts_connected)::integer as contacts_connected
+      from (select st.*, 0 as contacts_dialed, 0 as contacts_connected from st
+            union all
+            select r.session_id, r.team_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r.contacts_dialed, r.contacts_connected
+              from reach r) x
+     group by x.session_id, x.team_id
+  ), tot as (
+    insert into dialbridge.session_totals as t (session_id, team_id, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings, contacts_dialed, contacts_connected)
+    select g.session_id, g.team_id, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled, g.qualified, g.nurture, g.disqualified, g.suppressed, g.other_dispositions, g.unmapped_dispositions, g.meetings, g.contacts_dialed, g.contacts_connected
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0 or g.qualified <> 0 or g.nurture <> 0 or g.disqualified <> 0 or g.suppressed <> 0 or g.other_dispositions <> 0 or g.unmapped_dispositions <> 0 or g.meetings <> 0 or g.contacts_dialed <> 0 or g.contacts_connected <> 0)
+     order by g.session_id, g.team_id
+    on conflict (session_id, team_id) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           qualified = t.qualified + excluded.qualified,
+           nurture = t.nurture + excluded.nurture,
+           disqualified = t.disqualified + excluded.disqualified,
+           suppressed = t.suppressed + excluded.suppressed,
+           other_dispositions = t.other_dispositions + excluded.other_dispositions,
+           unmapped_dispositions = t.unmapped_dispositions + excluded.unmapped_dispositions,
+           meetings = t.meetings + excluded.meetings,
+           contacts_dialed = t.contacts_dialed + excluded.contacts_dialed,
+           contacts_connected = t.contacts_connected + excluded.contacts_connected,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled, t.qualified, t.nurture, t.disqualified, t.suppressed, t.other_dispositions, t.unmapped_dispositions, t.meetings, t.contacts_dialed, t.contacts_connected
+  )
+  select coalesce((select pg_catalog.array_agg(up.id) from up where up.calls = 0 and up.connections = 0), '{}'),
+         coalesce((select pg_catalog.array_agg(up.id) from tot up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0 and up.qualified = 0 and up.nurture = 0 and up.disqualified = 0 and up.suppressed = 0 and up.other_dispositions = 0 and up.unmapped_dispositions = 0 and up.meetings = 0 and up.contacts_dialed = 0 and up.contacts_connected = 0), '{}')
+    into v_zero, v_zero_totals;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.session_contact_stats s where s.id = any (v_zero);
+  end if;
+  if pg_catalog.cardinality(v_zero_totals) > 0 then
+    delete from dialbridge.session_totals s where s.id = any (v_zero_totals);
+  end if;
+
+  -- Per segment: the contact's current segment columns (locked above)
+  select pg_catalog.array_agg(row(d.team_id, d.day, s.dimension, s.value, d.disposition_code, d.label_key,
+           d.sign * d.calls, d.sign * d.connections, d.sign * d.decision_maker_conversations, d.sign * d.gatekeeper_conversations, d.sign * d.voicemails, d.sign * d.no_answers, d.sign * d.talk_time_seconds, d.sign * d.call_duration_seconds, d.sign * d.dispositioned_calls, d.sign * d.callbacks_scheduled)::dialbridge.segment_delta)
+    into v_segments
+    from pg_catalog.unnest(v_deltas) d
+    left join public.contacts c on c.id = d.contact_id
+   cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s;
+  perform dialbridge.upsert_segment_deltas(v_segments);
+
+  -- Engagement scores of the contacts whose calls changed (an update that changed nothing a report counts
+  -- cancels out here and rescoring is skipped).
+  select coalesce(pg_catalog.array_agg(distinct x.contact_id), '{}') into v_rescore
+    from (select d.contact_id
+            from pg_catalog.unnest(v_deltas) d
+           where d.contact_id is not null and d.calls = 1
+           group by d.contact_id, d.day, d.team_id, d.user_id, d.session_id, d.disposition_code, d.label_key,
+                    d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled
+          having sum(d.sign) <> 0) x;
+  if pg_catalog.cardinality(v_rescore) > 0 then
+    perform dialbridge.score_contacts(v_rescore, now());
+  end if;
+end
+$$;
+
+--
+-- Name: apply_call_stat_deltas(dialbridge.activity_stat_delta[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_deltas dialbridge.activity_stat_delta[] := p_deltas;
+begin
+  if v_deltas is null or pg_catalog.cardinality(v_deltas) = 0 then
     return;
   end if;
 
@@ -1639,6 +1782,27 @@ end
 $$;
 
 --
+-- Name: buffer_or_apply_call_stat_deltas(dialbridge.activity_stat_delta[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.buffer_or_apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if p_deltas is null or pg_catalog.cardinality(p_deltas) = 0 then
+    return;
+  end if;
+  if pg_catalog.current_setting('dialbridge.defer_call_stats', true) = 'on'
+     and pg_catalog.to_regclass('pg_temp.dialbridge_call_stat_deltas') is not null then
+    insert into pg_temp.dialbridge_call_stat_deltas select * from unnest(p_deltas);
+  else
+    perform dialbridge.apply_call_stat_deltas(p_deltas);
+  end if;
+end
+$$;
+
+--
 -- Name: call_has_open_callback_task(uuid, uuid, text); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -1800,9 +1964,8 @@ begin
                'external_crm_data', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                  'crm_id', c.sourceco_contact_id, 'crm_name', 'sourceco')),
                'custom_fields', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                                   'name', dialbridge.phoneburner_custom_field_label(f.key), 'value', f.value #>> '{}', 'type', 1)
-                                   order by f.key = 'sourceco_contact_id' desc, f.key)
-                                   from pg_catalog.jsonb_each(x.custom_fields) f)))
+                                   'name', k.label, 'value', x.custom_fields ->> k.key, 'type', 1) order by k.ord)
+                                   from dialbridge.phoneburner_custom_field_catalog() k where x.custom_fields ? k.key)))
            else
              pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
                'first_name', nullif(pg_catalog.btrim(c.first_name), ''),
@@ -1862,10 +2025,10 @@ end
 $$;
 
 --
--- Name: complete_push_batch(uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+-- Name: complete_push_batch(uuid, jsonb, timestamp with time zone, boolean); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
-CREATE FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone DEFAULT now()) RETURNS jsonb
+CREATE FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone DEFAULT now(), p_summary boolean DEFAULT true) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -2019,7 +2182,10 @@ begin
   if v_next is not null then
     perform dialbridge.enqueue_push_batch(v_next);
   end if;
-  return dialbridge.push_run_summary(v_run.id);
+  if not p_summary then
+    return pg_catalog.jsonb_build_object('run_id', v_run.id, 'next_batch_id', v_next);
+  end if;
+  return dialbridge.push_run_summary(v_run.id) || pg_catalog.jsonb_build_object('next_batch_id', v_next);
 end
 $$;
 
@@ -2834,6 +3000,22 @@ CREATE FUNCTION dialbridge.current_team_id() RETURNS uuid
 $$;
 
 --
+-- Name: defer_call_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.defer_call_stats() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if pg_catalog.to_regclass('pg_temp.dialbridge_call_stat_deltas') is null then
+    create temporary table dialbridge_call_stat_deltas of dialbridge.activity_stat_delta on commit delete rows;
+  end if;
+  perform pg_catalog.set_config('dialbridge.defer_call_stats', 'on', true);
+end
+$$;
+
+--
 -- Name: defer_push_batch(uuid, timestamp with time zone, text); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -3090,13 +3272,34 @@ CREATE FUNCTION dialbridge.expected_rep_daily_stats() RETURNS TABLE(team_id uuid
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-  select f.team_id, f.user_id, f.day, f.disposition_code, f.label_key, sum(f.calls)::integer,
-         sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer,
-         sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer,
-         sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint,
-         sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+  select f.team_id, f.user_id, f.day, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
     from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
    group by f.team_id, f.user_id, f.day, f.disposition_code, f.label_key
+$$;
+
+--
+-- Name: expected_rep_day_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_rep_day_totals() RETURNS TABLE(team_id uuid, user_id uuid, day date, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer, qualified integer, nurture integer, disqualified integer, suppressed integer, other_dispositions integer, unmapped_dispositions integer, meetings integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.team_id, f.user_id, f.day,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+    from public.contact_activities a
+   cross join lateral dialbridge.activity_facts(a) f
+    left join dialbridge.disposition_classes cc on f.disposition_code <> '' and cc.match_key = 'c:' || f.disposition_code
+    left join dialbridge.disposition_classes cl on f.label_key <> '' and cl.match_key = 'l:' || f.label_key
+   group by f.team_id, f.user_id, f.day
 $$;
 
 --
@@ -3107,11 +3310,8 @@ CREATE FUNCTION dialbridge.expected_segment_daily_stats() RETURNS TABLE(team_id 
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-  select f.team_id, f.day, s.dimension, s.value, f.disposition_code, f.label_key, sum(f.calls)::integer,
-         sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer,
-         sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer,
-         sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint,
-         sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+  select f.team_id, f.day, s.dimension, s.value, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
     from public.contact_activities a
    cross join lateral dialbridge.activity_facts(a) f
     left join public.contacts c on c.id = f.contact_id
@@ -3134,19 +3334,6 @@ CREATE FUNCTION dialbridge.expected_session_contact_stats() RETURNS TABLE(sessio
 $$;
 
 --
--- Name: expected_session_reach(); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.expected_session_reach() RETURNS TABLE(session_id uuid, team_id uuid, contacts_dialed integer, contacts_connected integer)
-    LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select s.session_id, s.team_id, count(*)::integer, count(*) filter (where s.connections > 0)::integer
-    from dialbridge.expected_session_contact_stats() s
-   group by s.session_id, s.team_id
-$$;
-
---
 -- Name: expected_session_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -3154,14 +3341,44 @@ CREATE FUNCTION dialbridge.expected_session_stats() RETURNS TABLE(session_id uui
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-  select f.session_id, f.team_id, f.disposition_code, f.label_key, sum(f.calls)::integer,
-         sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer,
-         sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer,
-         sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint,
-         sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+  select f.session_id, f.team_id, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
     from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
    where f.session_id is not null
    group by f.session_id, f.team_id, f.disposition_code, f.label_key
+$$;
+
+--
+-- Name: expected_session_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_session_totals() RETURNS TABLE(session_id uuid, team_id uuid, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer, qualified integer, nurture integer, disqualified integer, suppressed integer, other_dispositions integer, unmapped_dispositions integer, meetings integer, contacts_dialed integer, contacts_connected integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  with st as (
+    select f.session_id, f.team_id,
+           sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+      from public.contact_activities a
+   cross join lateral dialbridge.activity_facts(a) f
+    left join dialbridge.disposition_classes cc on f.disposition_code <> '' and cc.match_key = 'c:' || f.disposition_code
+    left join dialbridge.disposition_classes cl on f.label_key <> '' and cl.match_key = 'l:' || f.label_key
+     where f.session_id is not null
+     group by f.session_id, f.team_id
+  ), reach as (
+    select s.session_id, s.team_id, count(*)::integer as dialed, count(*) filter (where s.connections > 0)::integer as connected
+      from dialbridge.expected_session_contact_stats() s
+     group by s.session_id, s.team_id
+  )
+  select st.*, coalesce(r.dialed, 0), coalesce(r.connected, 0)
+    from st left join reach r on r.session_id = st.session_id and r.team_id is not distinct from st.team_id
 $$;
 
 --
@@ -3454,6 +3671,45 @@ CREATE FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) R
    order by (p_code is not null and m.phoneburner_disposition_code = pg_catalog.upper(pg_catalog.btrim(p_code))) desc,
             m.phoneburner_disposition_code
    limit 1
+$$;
+
+--
+-- Name: flush_call_stat_deltas(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.flush_call_stat_deltas() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_deltas dialbridge.activity_stat_delta[];
+begin
+  perform pg_catalog.set_config('dialbridge.defer_call_stats', 'off', true);
+  if pg_catalog.to_regclass('pg_temp.dialbridge_call_stat_deltas') is null then
+    return 0;
+  end if;
+  select array_agg(row(x.net, x.activity_id, x.dedupe_key, x.contact_id, x.session_id, x.disposition_code,
+                       x.disposition_label, x.disposition_notes, x.is_call, x.is_connected, x.is_decision_maker,
+                       x.is_gatekeeper, x.is_voicemail, x.is_no_answer, x.duration_seconds, x.talk_seconds, x.attempt_at,
+                       x.connected_at, x.disposition_at, x.engaged_at, x.activity_at, x.is_qualified, x.is_meeting,
+                       x.is_disqualified, x.is_callback, x.member_stage)::dialbridge.activity_stat_delta)
+    into v_deltas
+    from (select sum(d.sign)::integer as net, d.activity_id, d.dedupe_key, d.contact_id, d.session_id, d.disposition_code,
+                 d.disposition_label, d.disposition_notes, d.is_call, d.is_connected, d.is_decision_maker,
+                 d.is_gatekeeper, d.is_voicemail, d.is_no_answer, d.duration_seconds, d.talk_seconds, d.attempt_at,
+                 d.connected_at, d.disposition_at, d.engaged_at, d.activity_at, d.is_qualified, d.is_meeting,
+                 d.is_disqualified, d.is_callback, d.member_stage
+            from pg_temp.dialbridge_call_stat_deltas d
+           group by d.activity_id, d.dedupe_key, d.contact_id, d.session_id, d.disposition_code, d.disposition_label,
+                    d.disposition_notes, d.is_call, d.is_connected, d.is_decision_maker, d.is_gatekeeper,
+                    d.is_voicemail, d.is_no_answer, d.duration_seconds, d.talk_seconds, d.attempt_at, d.connected_at,
+                    d.disposition_at, d.engaged_at, d.activity_at, d.is_qualified, d.is_meeting, d.is_disqualified,
+                    d.is_callback, d.member_stage
+          having sum(d.sign) <> 0) x;
+  delete from pg_temp.dialbridge_call_stat_deltas;
+  perform dialbridge.apply_call_stat_deltas(v_deltas);
+  return coalesce(pg_catalog.cardinality(v_deltas), 0);
+end
 $$;
 
 --
@@ -4044,6 +4300,27 @@ CREATE FUNCTION dialbridge.jsonb_string(p_value jsonb) RETURNS text
 $$;
 
 --
+-- Name: legal_do_not_call(uuid[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.id
+    from public.contacts c
+   where c.id = any (p_contact_ids)
+     and (c.do_not_call
+          or exists (select 1 from public.suppressions s
+                      where s.contact_id = c.id and s.suppression_type = 'legal' and s.lifted_at is null)
+          or (c.phone_e164 is not null and exists (
+                select 1 from public.suppressions s
+                 where s.phone_e164 = c.phone_e164 and s.suppression_type = 'legal' and s.lifted_at is null))
+          or (c.phone_e164 is not null and exists (
+                select 1 from public.contacts o where o.phone_e164 = c.phone_e164 and o.id <> c.id and o.do_not_call)))
+$$;
+
+--
 -- Name: link_pushed_session(text, text, text, text[], text); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -4324,7 +4601,7 @@ begin
                                     dialbridge.jsonb_string(p -> 'disposition_label'), dialbridge.jsonb_string(p -> 'disposition_name'),
                                     dialbridge.jsonb_string(p -> 'disposition'));
     if r.disposition_code is null and r.disposition_label is null then
-      raise exception 'disposition.set carries neither a disposition code nor a label' using errcode = 'DB051';
+      raise exception 'disposition.set carries neither a disposition code nor a label' using errcode = 'DB061';
     end if;
     r.disposition_category := pg_catalog.lower(dialbridge.jsonb_string(v_obj -> 'category'));
     if r.disposition_category not in ('positive', 'neutral', 'negative', 'administrative') then
@@ -4346,7 +4623,7 @@ begin
                               dialbridge.phoneburner_event_time(p -> 'callback_date', v_zone),
                               dialbridge.phoneburner_event_time(p -> 'scheduled_for', v_zone));
     if r.callback_at is null then
-      raise exception 'callback.scheduled carries no valid callback time' using errcode = 'DB051';
+      raise exception 'callback.scheduled carries no valid callback time' using errcode = 'DB061';
     end if;
     r.callback_notes := coalesce(dialbridge.jsonb_string(v_obj -> 'notes'), dialbridge.jsonb_string(p -> 'callback_notes'),
                                  dialbridge.jsonb_string(p -> 'notes'));
@@ -4360,7 +4637,7 @@ begin
   when 'contact.updated' then
     r.kind := 'contact_update';
     if pg_catalog.jsonb_typeof(p -> 'changes') is distinct from 'object' or p -> 'changes' = '{}'::jsonb then
-      raise exception 'contact.updated carries no changes object' using errcode = 'DB051';
+      raise exception 'contact.updated carries no changes object' using errcode = 'DB061';
     end if;
     r.changes := p -> 'changes';
     r.updated_by := case
@@ -4410,7 +4687,7 @@ begin
     r.kind := 'contact_displayed';
 
   else
-    raise exception 'event type % is not projected', pg_catalog.left(t, 100) using errcode = 'DB050';
+    raise exception 'event type % is not projected', pg_catalog.left(t, 100) using errcode = 'DB060';
   end case;
 
   r.subject := case
@@ -4831,43 +5108,25 @@ CREATE FUNCTION dialbridge.phoneburner_credentials(p_user_id uuid) RETURNS TABLE
 $$;
 
 --
--- Name: phoneburner_custom_field_label(text); Type: FUNCTION; Schema: dialbridge; Owner: -
+-- Name: phoneburner_custom_field_catalog(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
-CREATE FUNCTION dialbridge.phoneburner_custom_field_label(p_key text) RETURNS text
+CREATE FUNCTION dialbridge.phoneburner_custom_field_catalog() RETURNS TABLE(ord integer, key text, label text)
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO ''
     AS $$
-  select case p_key
-    when 'sourceco_contact_id' then 'SourceCo ID'
-    when 'contact_type' then 'Contact Type'
-    when 'buyer_type' then 'Buyer Type'
-    when 'firm_type' then 'Firm Type'
-    when 'industry' then 'Industry'
-    when 'aum' then 'AUM'
-    when 'fund_size' then 'Fund Size'
-    when 'target_ebitda_range' then 'Target EBITDA Range'
-    when 'ebitda' then 'EBITDA'
-    when 'target_sectors' then 'Target Sectors'
-    when 'target_geographies' then 'Target Geographies'
-    when 'last_contact_date' then 'Last Contact Date'
-    when 'last_contact_method' then 'Last Contact Method'
-    when 'last_contact_outcome' then 'Last Contact Outcome'
-    when 'total_calls_attempted' then 'Calls Attempted'
-    when 'engagement_score' then 'Engagement Score'
-    when 'active_deals_count' then 'Active Deals'
-    when 'last_deal_presented' then 'Last Deal Presented'
-    when 'last_deal_outcome' then 'Last Deal Outcome'
-    when 'call_talking_points' then 'Talking Points'
-    when 'relationship_notes' then 'Relationship Notes'
-    when 'preferred_contact_time' then 'Preferred Contact Time'
-    when 'assistant_name' then 'Assistant Name'
-    when 'assistant_phone' then 'Assistant Phone'
-    when 'gatekeeper_notes' then 'Gatekeeper Notes'
-    when 'contact_owner' then 'Contact Owner'
-    when 'contact_owner_email' then 'Contact Owner Email'
-    when 'contact_source' then 'Contact Source'
-    else p_key end
+  values (1, 'sourceco_contact_id', 'SourceCo ID'), (2, 'contact_type', 'Contact Type'), (3, 'buyer_type', 'Buyer Type'),
+         (4, 'firm_type', 'Firm Type'), (5, 'industry', 'Industry'), (6, 'aum', 'AUM'), (7, 'fund_size', 'Fund Size'),
+         (8, 'target_ebitda_range', 'Target EBITDA Range'), (9, 'ebitda', 'EBITDA'), (10, 'target_sectors', 'Target Sectors'),
+         (11, 'target_geographies', 'Target Geographies'), (12, 'last_contact_date', 'Last Contact Date'),
+         (13, 'last_contact_method', 'Last Contact Method'), (14, 'last_contact_outcome', 'Last Contact Outcome'),
+         (15, 'total_calls_attempted', 'Calls Attempted'), (16, 'engagement_score', 'Engagement Score'),
+         (17, 'active_deals_count', 'Active Deals'), (18, 'last_deal_presented', 'Last Deal Presented'),
+         (19, 'last_deal_outcome', 'Last Deal Outcome'), (20, 'call_talking_points', 'Talking Points'),
+         (21, 'relationship_notes', 'Relationship Notes'), (22, 'preferred_contact_time', 'Preferred Contact Time'),
+         (23, 'assistant_name', 'Assistant Name'), (24, 'assistant_phone', 'Assistant Phone'),
+         (25, 'gatekeeper_notes', 'Gatekeeper Notes'), (26, 'contact_owner', 'Contact Owner'),
+         (27, 'contact_owner_email', 'Contact Owner Email'), (28, 'contact_source', 'Contact Source')
 $$;
 
 --
@@ -5323,46 +5582,14 @@ CREATE FUNCTION dialbridge.report_today(p_as_of timestamp with time zone DEFAULT
 END;
 
 --
--- Name: disposition_classes; Type: VIEW; Schema: dialbridge; Owner: -
+-- Name: rep_day_totals; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
-CREATE VIEW dialbridge.disposition_classes AS
- SELECT DISTINCT ON (k.match_key) k.match_key,
-    m.phoneburner_disposition_code AS code,
-    m.phoneburner_disposition_label AS label,
-    m.category,
-    m.sourceco_contact_status AS status,
-    m.sourceco_contact_stage AS stage,
-    COALESCE(lower(m.sourceco_contact_status), 'other'::text) AS outcome_group,
-    ((m.phoneburner_disposition_code = 'MEETING_SET'::text) OR COALESCE((m.sourceco_contact_stage = 'Meeting Set'::text), false)) AS is_meeting,
-    m.engagement_score_delta
-   FROM (public.disposition_mappings m
-     CROSS JOIN LATERAL ( SELECT ('c:'::text || m.phoneburner_disposition_code) AS "?column?"
-        UNION ALL
-         SELECT ('l:'::text || dialbridge.normalize_label(m.phoneburner_disposition_label))
-        UNION ALL
-         SELECT ('l:'::text || dialbridge.normalize_label(a.alias))
-           FROM unnest(m.label_aliases) a(alias)) k(match_key))
-  WHERE (m.is_active AND (k.match_key IS NOT NULL))
-  ORDER BY k.match_key, m.phoneburner_disposition_code;
-
---
--- Name: VIEW disposition_classes; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON VIEW dialbridge.disposition_classes IS 'Disposition classification keyed c:<code> / l:<normalised label or alias> (active mappings, find_disposition_mapping precedence).';
-
---
--- Name: rep_daily_stats; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.rep_daily_stats (
+CREATE TABLE dialbridge.rep_day_totals (
     id bigint NOT NULL,
     team_id uuid,
     user_id uuid,
     day date NOT NULL,
-    disposition_code text DEFAULT ''::text NOT NULL,
-    label_key text DEFAULT ''::text NOT NULL,
     calls integer DEFAULT 0 NOT NULL,
     connections integer DEFAULT 0 NOT NULL,
     decision_maker_conversations integer DEFAULT 0 NOT NULL,
@@ -5373,186 +5600,129 @@ CREATE TABLE dialbridge.rep_daily_stats (
     call_duration_seconds bigint DEFAULT 0 NOT NULL,
     dispositioned_calls integer DEFAULT 0 NOT NULL,
     callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    qualified integer DEFAULT 0 NOT NULL,
+    nurture integer DEFAULT 0 NOT NULL,
+    disqualified integer DEFAULT 0 NOT NULL,
+    suppressed integer DEFAULT 0 NOT NULL,
+    other_dispositions integer DEFAULT 0 NOT NULL,
+    unmapped_dispositions integer DEFAULT 0 NOT NULL,
+    meetings integer DEFAULT 0 NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
--- Name: TABLE rep_daily_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: TABLE rep_day_totals; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON TABLE dialbridge.rep_daily_stats IS 'Roll-up of contact_activities per team, rep, report day and disposition; kept by triggers, checked by recompute_rollups().';
+COMMENT ON TABLE dialbridge.rep_day_totals IS 'Roll-up per team, rep and report day with dispositions classified (reclassified when a mapping changes); what the rep reports read.';
 
 --
--- Name: COLUMN rep_daily_stats.user_id; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.day; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.user_id IS 'Rep (null: the dialer did not say).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.day IS 'Report day (reporting time zone).';
 
 --
--- Name: COLUMN rep_daily_stats.day; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.calls; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.day IS 'Report day (reporting time zone) of the call or callback.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.calls IS 'Calls (one row per call in contact_activities).';
 
 --
--- Name: COLUMN rep_daily_stats.disposition_code; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.connections; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.disposition_code IS 'Disposition code, upper-cased ('''' when none).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.connections IS 'Calls answered by a person.';
 
 --
--- Name: COLUMN rep_daily_stats.label_key; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.label_key IS 'Disposition label, normalised (dialbridge.normalize_label; '''' when none).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.decision_maker_conversations IS 'Connections with the decision maker.';
 
 --
--- Name: COLUMN rep_daily_stats.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.calls IS 'Calls (one row per call in contact_activities).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.gatekeeper_conversations IS 'Connections with a gatekeeper.';
 
 --
--- Name: COLUMN rep_daily_stats.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.connections IS 'Calls answered by a person.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.voicemails IS 'Calls that reached voicemail.';
 
 --
--- Name: COLUMN rep_daily_stats.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.decision_maker_conversations IS 'Connections with the decision maker.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.no_answers IS 'Calls not answered (no answer, busy).';
 
 --
--- Name: COLUMN rep_daily_stats.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.talk_time_seconds IS 'Conversation time, seconds.';
 
 --
--- Name: COLUMN rep_daily_stats.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.voicemails IS 'Calls that reached voicemail.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.call_duration_seconds IS 'Call time including ringing, seconds.';
 
 --
--- Name: COLUMN rep_daily_stats.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.no_answers IS 'Calls not answered (no answer, busy).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.dispositioned_calls IS 'Calls with a disposition.';
 
 --
--- Name: COLUMN rep_daily_stats.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.talk_time_seconds IS 'Conversation time, seconds.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
 
 --
--- Name: COLUMN rep_daily_stats.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.qualified; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.call_duration_seconds IS 'Call time including ringing, seconds.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
 
 --
--- Name: COLUMN rep_daily_stats.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.nurture; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.dispositioned_calls IS 'Calls with a disposition.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
 
 --
--- Name: COLUMN rep_daily_stats.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.disqualified; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.rep_daily_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+COMMENT ON COLUMN dialbridge.rep_day_totals.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
 
 --
--- Name: rep_daily_classified; Type: VIEW; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.suppressed; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-CREATE VIEW dialbridge.rep_daily_classified WITH (security_invoker='true') AS
- SELECT r.id,
-    r.team_id,
-    r.user_id,
-    r.day,
-    r.disposition_code,
-    r.label_key,
-    r.calls,
-    r.connections,
-    r.decision_maker_conversations,
-    r.gatekeeper_conversations,
-    r.voicemails,
-    r.no_answers,
-    r.talk_time_seconds,
-    r.call_duration_seconds,
-    r.dispositioned_calls,
-    r.callbacks_scheduled,
-    r.updated_at,
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.code
-            ELSE cl.code
-        END AS mapping_code,
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.label
-            ELSE cl.label
-        END AS mapping_label,
-    COALESCE(
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.outcome_group
-            ELSE cl.outcome_group
-        END,
-        CASE
-            WHEN ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)) THEN 'unmapped'::text
-            ELSE 'none'::text
-        END) AS outcome_group,
-    COALESCE(
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.is_meeting
-            ELSE cl.is_meeting
-        END, false) AS is_meeting
-   FROM ((dialbridge.rep_daily_stats r
-     LEFT JOIN dialbridge.disposition_classes cc ON (((r.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || r.disposition_code)))))
-     LEFT JOIN dialbridge.disposition_classes cl ON (((r.label_key <> ''::text) AND (cl.match_key = ('l:'::text || r.label_key)))));
+COMMENT ON COLUMN dialbridge.rep_day_totals.suppressed IS 'Calls dispositioned with SourceCo status Suppressed.';
 
 --
--- Name: VIEW rep_daily_classified; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.other_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON VIEW dialbridge.rep_daily_classified IS 'rep_daily_stats with the disposition class of each row.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
 
 --
--- Name: rep_day_totals; Type: VIEW; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.unmapped_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-CREATE VIEW dialbridge.rep_day_totals WITH (security_invoker='true') AS
- SELECT r.day,
-    r.team_id,
-    r.user_id,
-    (sum(r.calls))::integer AS dials,
-    (sum(r.connections))::integer AS connections,
-    (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
-    (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
-    (sum(r.voicemails))::integer AS voicemails,
-    (sum(r.no_answers))::integer AS no_answers,
-    (sum(r.talk_time_seconds))::bigint AS talk_time_seconds,
-    (sum(r.call_duration_seconds))::bigint AS call_duration_seconds,
-    (sum(r.dispositioned_calls))::integer AS dispositioned_calls,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = 'qualified'::text)))::integer AS qualified,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = 'nurture'::text)))::integer AS nurture,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = 'disqualified'::text)))::integer AS disqualified,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = 'suppressed'::text)))::integer AS suppressed,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = ANY (ARRAY['attempted'::text, 'invalid'::text, 'other'::text]))))::integer AS other_dispositions,
-    (sum(r.calls) FILTER (WHERE (r.outcome_group = 'unmapped'::text)))::integer AS unmapped,
-    (sum(r.calls) FILTER (WHERE r.is_meeting))::integer AS meetings,
-    (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled
-   FROM dialbridge.rep_daily_classified r
-  GROUP BY r.day, r.team_id, r.user_id;
+COMMENT ON COLUMN dialbridge.rep_day_totals.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
 
 --
--- Name: VIEW rep_day_totals; Type: COMMENT; Schema: dialbridge; Owner: -
+-- Name: COLUMN rep_day_totals.meetings; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON VIEW dialbridge.rep_day_totals IS 'Per team, rep and report day: dials, connections, talk time, disposition outcome groups, meetings, callbacks.';
+COMMENT ON COLUMN dialbridge.rep_day_totals.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
 
 --
 -- Name: contact_field_changes; Type: TABLE; Schema: public; Owner: -
@@ -6226,16 +6396,16 @@ CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFA
            GROUP BY COALESCE(f.target_user_id, f.user_id)
          ), team_weeks AS (
           SELECT d.team_id,
-             sum(d.dials) FILTER (WHERE (d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_now,
+             sum(d.calls) FILTER (WHERE (d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_now,
              sum(d.connections) FILTER (WHERE (d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS conn_now,
-             sum(d.dials) FILTER (WHERE (d.day <= (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_before,
+             sum(d.calls) FILTER (WHERE (d.day <= (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_before,
              sum(d.connections) FILTER (WHERE (d.day <= (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS conn_before
             FROM dialbridge.rep_day_totals d
            WHERE ((d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 14)) AND (d.day <= dialbridge.report_today(pipeline_alerts.p_as_of)))
            GROUP BY d.team_id
          ), rep_week AS (
           SELECT d.user_id,
-             sum(d.dials) AS dials,
+             sum(d.calls) AS dials,
              sum(d.connections) AS conns,
              sum(d.talk_time_seconds) AS talk
             FROM dialbridge.rep_day_totals d
@@ -6260,7 +6430,7 @@ CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFA
              50,
              'Events failed or retrying in the last 24 hours.'::text
             FROM ev24 e
-           WHERE dialbridge.reads_pipeline_reports()
+          HAVING dialbridge.reads_pipeline_reports()
          UNION ALL
           SELECT 'high'::text,
              'webhook_backlog'::text,
@@ -6270,7 +6440,8 @@ CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFA
              100,
              'Events received and not processed yet.'::text
             FROM dialbridge.report_webhook_events e
-           WHERE ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.received_at <= pipeline_alerts.p_as_of) AND dialbridge.reads_pipeline_reports())
+           WHERE ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.received_at <= pipeline_alerts.p_as_of))
+          HAVING dialbridge.reads_pipeline_reports()
          UNION ALL
           SELECT 'medium'::text,
              'missing_sourceco_contact_id'::text,
@@ -6280,7 +6451,7 @@ CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFA
              1,
              'Percent of events in the last 24 hours without a SourceCo contact id.'::text
             FROM ev24 e
-           WHERE dialbridge.reads_pipeline_reports()
+          HAVING dialbridge.reads_pipeline_reports()
          UNION ALL
           SELECT 'medium'::text,
              'webhook_success_rate'::text,
@@ -6290,7 +6461,7 @@ CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFA
              99.5,
              'Percent of events processed successfully in the last 24 hours.'::text
             FROM ev24 e
-           WHERE dialbridge.reads_pipeline_reports()
+          HAVING dialbridge.reads_pipeline_reports()
          UNION ALL
           SELECT 'medium'::text,
              'webhook_latency'::text,
@@ -6523,20 +6694,25 @@ begin
       end loop;
     exception when others then
       get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
-      v_status[i] := case when v_state = 'DB050' then 'skipped' when v_state = 'DB051' then 'invalid' else 'error' end;
+      v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state = 'DB061' then 'invalid' else 'error' end;
       v_error[i] := pg_catalog.left(v_msg, 1000);
       v_code[i] := v_state;
     end;
     v_ms[i] := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000;
   end loop;
 
-  -- 2. project every touched call once; if the batch fails, one key at a time to isolate the failure
+  -- 2. project every touched call once, statistics buffered and applied once at the end (each contact and
+  --    session updated and locked once per batch, in id order); if that fails, one key at a time with
+  --    statistics applied directly, to isolate the failure
   v_all_keys := array(select distinct x from unnest(v_pair_key) x order by 1);
   if pg_catalog.cardinality(v_all_keys) > 0 then
     v_t0 := pg_catalog.clock_timestamp();
     begin
+      perform dialbridge.defer_call_stats();
       perform dialbridge.project_phoneburner_keys(v_all_keys);
+      perform dialbridge.flush_call_stat_deltas();
     exception when others then
+      perform pg_catalog.set_config('dialbridge.defer_call_stats', 'off', true);
       foreach k in array v_all_keys loop
         begin
           perform dialbridge.project_phoneburner_keys(array[k]);
@@ -6657,7 +6833,7 @@ begin
       select a.dedupe_key, a.contact_id, a.disposition_code, a.disposition_label, a.callback_scheduled_date,
              a.disposition_notes, a.disposition_set_at, a.user_id
         from public.contact_activities a
-       where a.dedupe_key in (select d.dedupe_key from desired d)
+       where a.dedupe_key = any (array(select d.dedupe_key from desired d))
     ), up as (
       insert into public.contact_activities as a (
         dedupe_key, source_system, contact_id, matching_status, user_id, phoneburner_session_id, team_id,
@@ -6806,7 +6982,7 @@ begin
        where e.kind = 'contact_update' and e.event_id in (select pg_catalog.substr(k, 29) from unnest(v_keys) k)
     ), old as (
       select a.dedupe_key, a.contact_id from public.contact_activities a
-       where a.dedupe_key in (select d.dedupe_key from desired d)
+       where a.dedupe_key = any (array(select d.dedupe_key from desired d))
     ), up as (
       insert into public.contact_activities as a (
         dedupe_key, source_system, activity_type, contact_id, matching_status, user_id, team_id, user_name, user_email,
@@ -6869,6 +7045,7 @@ declare
   v_uid uuid := auth.uid();
   v_all boolean;
   v_team uuid;
+  v_visible uuid[];
   v_ids uuid[];
   v_phones text[];
 begin
@@ -6882,14 +7059,18 @@ begin
   if not v_all and v_team is null then
     return;
   end if;
+  v_visible := array(select c.id from public.contacts c where c.id = any (p_contact_ids) and (v_all or c.team_id = v_team));
+  -- the engine's rules are asked only about contacts with something to find (do-not-call flag, a
+  -- suppression row of the contact or of its number): the same answer, without normalising thousands of
+  -- clean numbers again (a valid phone_e164 is its own suppression key)
   select pg_catalog.array_agg(c.id order by c.id), pg_catalog.array_agg(coalesce(c.phone_e164, c.phone) order by c.id)
     into v_ids, v_phones
     from public.contacts c
-   where c.id = any (p_contact_ids)
-     and (v_all or c.team_id = v_team);
-  if v_ids is null then
-    return;
-  end if;
+   where c.id = any (v_visible)
+     and (c.do_not_call
+          or exists (select 1 from public.suppressions s where s.contact_id = c.id)
+          or exists (select 1 from public.suppressions s
+                      where s.phone_e164 = coalesce(c.phone_e164, dialbridge.suppression_phone(c.phone))));
 
   return query
   with hits as (
@@ -6899,13 +7080,13 @@ begin
                 when s.is_legal and s.reason = 'legal_requirement' then 'Legal DNC list'
                 else coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') end as detail,
            s.until, 1 as src
-      from dialbridge.suppression_statuses(v_ids, v_phones, as_of) s
+      from dialbridge.suppression_statuses(coalesce(v_ids, '{}'), coalesce(v_phones, '{}'), as_of) s
      where s.is_suppressed
     union all
     select c.id, 'legal_dnc', 'Number marked do-not-call on another contact', null::timestamptz, 2
       from public.contacts c
       join public.contacts o on o.phone_e164 = c.phone_e164 and o.id <> c.id
-     where c.id = any (v_ids) and c.phone_e164 is not null and o.do_not_call
+     where c.id = any (v_visible) and c.phone_e164 is not null and o.do_not_call
   )
   select distinct on (h.id) h.id, h.kind, h.detail, h.until
     from hits h
@@ -7043,6 +7224,7 @@ begin
       from deduped d
   ), zones as (
     -- candidate time zones: the contact's own, else its US state's, else every US zone for a +1 number
+    -- (the preview shows calling hours; a push does not need them)
     select f.id, z.tz
       from final f
       cross join lateral (
@@ -7058,6 +7240,7 @@ begin
            and not exists (select 1 from dialbridge.time_zone_names t2 where t2.name = pg_catalog.btrim(f.timezone))
            and not exists (select 1 from dialbridge.us_state_time_zones s2 where s2.state = pg_catalog.upper(pg_catalog.btrim(f.state)))
       ) z
+     where not p_for_push
   ), hours as (
     select zz.id,
            pg_catalog.string_agg(zz.tz, ', ' order by zz.tz) as tzs,
@@ -7316,31 +7499,21 @@ CREATE FUNCTION dialbridge.rebuild_rollups() RETURNS void
     SET search_path TO ''
     AS $$
 begin
-  lock table dialbridge.rep_daily_stats, dialbridge.session_stats, dialbridge.session_contact_stats,
-             dialbridge.session_reach, dialbridge.segment_daily_stats in exclusive mode;
+  lock table dialbridge.rep_daily_stats, dialbridge.rep_day_totals, dialbridge.session_stats,
+             dialbridge.session_contact_stats, dialbridge.session_totals, dialbridge.segment_daily_stats in exclusive mode;
   delete from dialbridge.rep_daily_stats;
-  insert into dialbridge.rep_daily_stats (team_id, user_id, day, disposition_code, label_key, calls, connections,
-         decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds,
-         call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  insert into dialbridge.rep_daily_stats (team_id, user_id, day, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
   select * from dialbridge.expected_rep_daily_stats();
   delete from dialbridge.session_stats;
-  insert into dialbridge.session_stats (session_id, team_id, disposition_code, label_key, calls, connections,
-         decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds,
-         call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  insert into dialbridge.session_stats (session_id, team_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
   select * from dialbridge.expected_session_stats();
   delete from dialbridge.session_contact_stats;
   insert into dialbridge.session_contact_stats (session_id, team_id, contact_id, calls, connections)
   select * from dialbridge.expected_session_contact_stats();
-  delete from dialbridge.session_reach;
-  insert into dialbridge.session_reach (session_id, team_id, contacts_dialed, contacts_connected)
-  select s.session_id, s.team_id, count(*)::integer, count(*) filter (where s.connections > 0)::integer
-    from dialbridge.session_contact_stats s
-   group by s.session_id, s.team_id;
   delete from dialbridge.segment_daily_stats;
-  insert into dialbridge.segment_daily_stats (team_id, day, dimension, value, disposition_code, label_key, calls,
-         connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers,
-         talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  insert into dialbridge.segment_daily_stats (team_id, day, dimension, value, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
   select * from dialbridge.expected_segment_daily_stats();
+  perform dialbridge.reclassify_totals();
 end
 $$;
 
@@ -7422,6 +7595,57 @@ end
 $$;
 
 --
+-- Name: reclassify_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.reclassify_totals() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  lock table dialbridge.rep_day_totals, dialbridge.session_totals in exclusive mode;
+  delete from dialbridge.rep_day_totals;
+  insert into dialbridge.rep_day_totals (team_id, user_id, day, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings)
+  select r.team_id, r.user_id, r.day,
+         sum(r.calls)::integer, sum(r.connections)::integer, sum(r.decision_maker_conversations)::integer, sum(r.gatekeeper_conversations)::integer, sum(r.voicemails)::integer, sum(r.no_answers)::integer, sum(r.talk_time_seconds)::bigint, sum(r.call_duration_seconds)::bigint, sum(r.dispositioned_calls)::integer, sum(r.callbacks_scheduled)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+    from dialbridge.rep_daily_stats r
+    left join dialbridge.disposition_classes cc on r.disposition_code <> '' and cc.match_key = 'c:' || r.disposition_code
+    left join dialbridge.disposition_classes cl on r.label_key <> '' and cl.match_key = 'l:' || r.label_key
+   group by r.team_id, r.user_id, r.day;
+  delete from dialbridge.session_totals;
+  insert into dialbridge.session_totals (session_id, team_id, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings, contacts_dialed, contacts_connected)
+  with st as (
+    select r.session_id, r.team_id,
+           sum(r.calls)::integer as calls, sum(r.connections)::integer as connections, sum(r.decision_maker_conversations)::integer as decision_maker_conversations, sum(r.gatekeeper_conversations)::integer as gatekeeper_conversations, sum(r.voicemails)::integer as voicemails, sum(r.no_answers)::integer as no_answers, sum(r.talk_time_seconds)::bigint as talk_time_seconds, sum(r.call_duration_seconds)::bigint as call_duration_seconds, sum(r.dispositioned_calls)::integer as dispositioned_calls, sum(r.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer as meetings
+      from dialbridge.session_stats r
+      left join dialbridge.disposition_classes cc on r.disposition_code <> '' and cc.match_key = 'c:' || r.disposition_code
+      left join dialbridge.disposition_classes cl on r.label_key <> '' and cl.match_key = 'l:' || r.label_key
+     group by r.session_id, r.team_id
+  ), reach as (
+    select s.session_id, s.team_id, count(*)::integer as dialed, count(*) filter (where s.connections > 0)::integer as connected
+      from dialbridge.session_contact_stats s
+     group by s.session_id, s.team_id
+  )
+  select st.*, coalesce(r.dialed, 0), coalesce(r.connected, 0)
+    from st left join reach r on r.session_id = st.session_id and r.team_id is not distinct from st.team_id;
+end
+$$;
+
+--
 -- Name: recompute_contact_call_stats(uuid); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -7497,41 +7721,40 @@ declare
   v_count bigint;
 begin
   if p_repair then
-    lock table dialbridge.rep_daily_stats, dialbridge.session_stats, dialbridge.session_contact_stats,
-               dialbridge.session_reach, dialbridge.segment_daily_stats in exclusive mode;
+    lock table dialbridge.rep_daily_stats, dialbridge.rep_day_totals, dialbridge.session_stats,
+               dialbridge.session_contact_stats, dialbridge.session_totals, dialbridge.segment_daily_stats in exclusive mode;
   end if;
 
   select count(*) into v_count from (
-    (select s.team_id, s.user_id, s.day, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.rep_daily_stats s
+    (select s.team_id, s.user_id, s.day, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.rep_daily_stats s
      except all
      select * from dialbridge.expected_rep_daily_stats())
     union all
     (select * from dialbridge.expected_rep_daily_stats()
      except all
-     select s.team_id, s.user_id, s.day, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.rep_daily_stats s)) x;
+     select s.team_id, s.user_id, s.day, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.rep_daily_stats s)) x;
   rollup := 'rep_daily_stats'; differences := v_count; v_total := v_total + v_count;
   return next;
 
   select count(*) into v_count from (
-    (select s.session_id, s.team_id, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.session_stats s
+    (select s.team_id, s.user_id, s.day, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings from dialbridge.rep_day_totals s
+     except all
+     select * from dialbridge.expected_rep_day_totals())
+    union all
+    (select * from dialbridge.expected_rep_day_totals()
+     except all
+     select s.team_id, s.user_id, s.day, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings from dialbridge.rep_day_totals s)) x;
+  rollup := 'rep_day_totals'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  select count(*) into v_count from (
+    (select s.session_id, s.team_id, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.session_stats s
      except all
      select * from dialbridge.expected_session_stats())
     union all
     (select * from dialbridge.expected_session_stats()
      except all
-     select s.session_id, s.team_id, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.session_stats s)) x;
+     select s.session_id, s.team_id, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.session_stats s)) x;
   rollup := 'session_stats'; differences := v_count; v_total := v_total + v_count;
   return next;
 
@@ -7547,30 +7770,24 @@ begin
   return next;
 
   select count(*) into v_count from (
-    (select s.session_id, s.team_id, s.contacts_dialed, s.contacts_connected from dialbridge.session_reach s
+    (select s.session_id, s.team_id, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings, s.contacts_dialed, s.contacts_connected from dialbridge.session_totals s
      except all
-     select * from dialbridge.expected_session_reach())
+     select * from dialbridge.expected_session_totals())
     union all
-    (select * from dialbridge.expected_session_reach()
+    (select * from dialbridge.expected_session_totals()
      except all
-     select s.session_id, s.team_id, s.contacts_dialed, s.contacts_connected from dialbridge.session_reach s)) x;
-  rollup := 'session_reach'; differences := v_count; v_total := v_total + v_count;
+     select s.session_id, s.team_id, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings, s.contacts_dialed, s.contacts_connected from dialbridge.session_totals s)) x;
+  rollup := 'session_totals'; differences := v_count; v_total := v_total + v_count;
   return next;
 
   select count(*) into v_count from (
-    (select s.team_id, s.day, s.dimension, s.value, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.segment_daily_stats s
+    (select s.team_id, s.day, s.dimension, s.value, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.segment_daily_stats s
      except all
      select * from dialbridge.expected_segment_daily_stats())
     union all
     (select * from dialbridge.expected_segment_daily_stats()
      except all
-     select s.team_id, s.day, s.dimension, s.value, s.disposition_code, s.label_key, s.calls, s.connections,
-            s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers,
-            s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled
-       from dialbridge.segment_daily_stats s)) x;
+     select s.team_id, s.day, s.dimension, s.value, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.segment_daily_stats s)) x;
   rollup := 'segment_daily_stats'; differences := v_count; v_total := v_total + v_count;
   return next;
 
@@ -7858,10 +8075,7 @@ begin
   end if;
   -- legal do-not-call, read again: never pushed, whatever the request said
   select pg_catalog.count(*) into v_bad
-    from pg_temp.push_rows r
-    join dialbridge.push_blocks(array(select x.contact_id from pg_temp.push_rows x where x.status = 'ready'), as_of) b
-      on b.contact_id = r.contact_id
-   where r.status = 'ready' and b.block = 'legal_dnc';
+    from dialbridge.legal_do_not_call(array(select x.contact_id from pg_temp.push_rows x where x.status = 'ready'));
   if v_bad > 0 then
     raise exception '% contact(s) are on the legal do-not-call list and can never be pushed', v_bad using errcode = 'DB041';
   end if;
@@ -8072,6 +8286,38 @@ begin
                            (b.day_of_week, b.hour));
   get diagnostics v_rows = row_count;
   return v_rows;
+end
+$$;
+
+--
+-- Name: refresh_disposition_classes(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.refresh_disposition_classes() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  lock table dialbridge.disposition_classes in exclusive mode;
+  delete from dialbridge.disposition_classes;
+  insert into dialbridge.disposition_classes
+         (match_key, code, label, category, status, stage, outcome_group, is_meeting, engagement_score_delta)
+  select distinct on (k.match_key)
+         k.match_key, m.phoneburner_disposition_code, m.phoneburner_disposition_label,
+         m.category, m.sourceco_contact_status, m.sourceco_contact_stage,
+         coalesce(pg_catalog.lower(m.sourceco_contact_status), 'other'),
+         (m.phoneburner_disposition_code = 'MEETING_SET' or coalesce(m.sourceco_contact_stage = 'Meeting Set', false)),
+         m.engagement_score_delta
+    from public.disposition_mappings m
+   cross join lateral (
+           select 'c:' || m.phoneburner_disposition_code
+           union all
+           select 'l:' || dialbridge.normalize_label(m.phoneburner_disposition_label)
+           union all
+           select 'l:' || dialbridge.normalize_label(a.alias) from pg_catalog.unnest(m.label_aliases) as a(alias)
+         ) as k(match_key)
+   where m.is_active and k.match_key is not null
+   order by k.match_key, m.phoneburner_disposition_code;
 end
 $$;
 
@@ -8526,7 +8772,10 @@ begin
     raise exception 'no contacts found for this selection' using errcode = 'DB043';
   end if;
 
-  select pg_catalog.jsonb_agg(pg_catalog.to_jsonb(c) order by c.ord),
+  select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'contact_id', c.contact_id, 'ord', c.ord, 'status', c.status, 'reason', c.reason, 'detail', c.detail,
+           'is_overridden', c.is_overridden, 'overridden_reason', c.overridden_reason,
+           'override_reason', c.override_reason, 'phone_e164', c.phone_e164) order by c.ord),
          pg_catalog.count(*) filter (where c.override_refused and c.reason = 'legal_dnc'),
          pg_catalog.count(*) filter (where c.is_overridden and coalesce(pg_catalog.btrim(c.override_reason), '') = '')
     into v_rows, v_refused, v_unjustified
@@ -8843,10 +9092,11 @@ CREATE FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone DEFA
     SET search_path TO ''
     BEGIN ATOMIC
  WITH days AS (
-          SELECT d.day,
+          SELECT d.id,
              d.team_id,
              d.user_id,
-             d.dials,
+             d.day,
+             d.calls,
              d.connections,
              d.decision_maker_conversations,
              d.gatekeeper_conversations,
@@ -8855,21 +9105,22 @@ CREATE FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone DEFA
              d.talk_time_seconds,
              d.call_duration_seconds,
              d.dispositioned_calls,
+             d.callbacks_scheduled,
              d.qualified,
              d.nurture,
              d.disqualified,
              d.suppressed,
              d.other_dispositions,
-             d.unmapped,
+             d.unmapped_dispositions,
              d.meetings,
-             d.callbacks_scheduled
+             d.updated_at
             FROM dialbridge.rep_day_totals d
            WHERE ((d.day > (dialbridge.report_today(success_metrics.p_as_of) - 90)) AND (d.day <= dialbridge.report_today(success_metrics.p_as_of)))
          ), m AS (
           SELECT 1 AS ord,
              'disposition_coverage_pct'::text AS metric,
              90 AS period_days,
-             round(((100.0 * (sum(d.dispositioned_calls))::numeric) / (NULLIF(sum(d.dials), 0))::numeric), 1) AS value,
+             round(((100.0 * (sum(d.dispositioned_calls))::numeric) / (NULLIF(sum(d.calls), 0))::numeric), 1) AS value,
              '> 90'::text AS target,
              (90)::numeric AS above,
              'Calls with a disposition set.'::text AS detail
@@ -8904,16 +9155,16 @@ CREATE FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone DEFA
              'Average dials per rep on days the rep dialed.'::text
             FROM ( SELECT d.user_id,
                      d.day,
-                     sum(d.dials) AS dials
+                     sum(d.calls) AS dials
                     FROM days d
                    WHERE ((d.day > (dialbridge.report_today(success_metrics.p_as_of) - 30)) AND (d.user_id IS NOT NULL))
                    GROUP BY d.user_id, d.day
-                  HAVING (sum(d.dials) > 0)) x
+                  HAVING (sum(d.calls) > 0)) x
          UNION ALL
           SELECT 5,
              'connection_rate_pct'::text,
              30,
-             round(((100.0 * (sum(d.connections))::numeric) / (NULLIF(sum(d.dials), 0))::numeric), 1) AS round,
+             round(((100.0 * (sum(d.connections))::numeric) / (NULLIF(sum(d.calls), 0))::numeric), 1) AS round,
              'establish baseline, improve'::text,
              NULL::numeric,
              'Connected calls / calls.'::text
@@ -9115,16 +9366,19 @@ $$;
 --
 
 CREATE FUNCTION dialbridge.tg_contact_activities__aggregate_calls() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
 begin
   if tg_op = 'INSERT' then
-    perform dialbridge.apply_activity_stat_deltas(null, array(select r::public.contact_activities from new_rows r));
+    perform dialbridge.buffer_or_apply_call_stat_deltas(dialbridge.activity_stat_deltas(
+      null, array(select r::public.contact_activities from new_rows r)));
   elsif tg_op = 'UPDATE' then
-    perform dialbridge.apply_activity_stat_deltas(array(select r::public.contact_activities from old_rows r), array(select r::public.contact_activities from new_rows r));
+    perform dialbridge.buffer_or_apply_call_stat_deltas(dialbridge.activity_stat_deltas(
+      array(select r::public.contact_activities from old_rows r), array(select r::public.contact_activities from new_rows r)));
   elsif tg_op = 'DELETE' then
-    perform dialbridge.apply_activity_stat_deltas(array(select r::public.contact_activities from old_rows r), null);
+    perform dialbridge.buffer_or_apply_call_stat_deltas(dialbridge.activity_stat_deltas(
+      array(select r::public.contact_activities from old_rows r), null));
   end if;
   return null;
 end
@@ -9139,7 +9393,7 @@ CREATE FUNCTION dialbridge.tg_contact_activities__call_defaults() RETURNS trigge
     SET search_path TO ''
     AS $$
 begin
-  if dialbridge.is_call_activity_type(new.activity_type) then
+  if new.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left') then
     new.call_started_at := coalesce(new.call_started_at, new.call_connected_at, new.call_ended_at,
                                     new.disposition_set_at, new.created_at, pg_catalog.now());
     if coalesce(new.disposition_code, new.disposition_label) is not null and new.disposition_set_at is null then
@@ -9424,6 +9678,34 @@ end
 $$;
 
 --
+-- Name: tg_disposition_mappings__reclassify_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.reclassify_totals();
+  return null;
+end
+$$;
+
+--
+-- Name: tg_disposition_mappings__refresh_classes(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_disposition_mappings__refresh_classes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.refresh_disposition_classes();
+  return null;
+end
+$$;
+
+--
 -- Name: tg_phoneburner_call_events__link_pushed_session(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -9445,7 +9727,7 @@ $$;
 --
 
 CREATE FUNCTION dialbridge.tg_phoneburner_session_contacts__count_members() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
 declare
@@ -9656,23 +9938,23 @@ begin
   end if;
   with g as (
     select d.team_id, d.day, d.dimension, d.value, d.disposition_code, d.label_key,
-           sum(d.calls)::integer as calls, sum(d.connections)::integer as connections,
-           sum(d.decision_maker_conversations)::integer as dm, sum(d.gatekeeper_conversations)::integer as gk,
-           sum(d.voicemails)::integer as vm, sum(d.no_answers)::integer as na,
-           sum(d.talk_time_seconds)::bigint as talk, sum(d.call_duration_seconds)::bigint as dur,
-           sum(d.dispositioned_calls)::integer as disp, sum(d.callbacks_scheduled)::integer as cb
+           sum(d.calls)::integer as calls,
+           sum(d.connections)::integer as connections,
+           sum(d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.voicemails)::integer as voicemails,
+           sum(d.no_answers)::integer as no_answers,
+           sum(d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.callbacks_scheduled)::integer as callbacks_scheduled
       from pg_catalog.unnest(p_deltas) d
      group by d.team_id, d.day, d.dimension, d.value, d.disposition_code, d.label_key
   ), up as (
-    insert into dialbridge.segment_daily_stats as t
-           (team_id, day, dimension, value, disposition_code, label_key, calls, connections,
-            decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds,
-            call_duration_seconds, dispositioned_calls, callbacks_scheduled)
-    select g.team_id, g.day, g.dimension, g.value, g.disposition_code, g.label_key, g.calls, g.connections,
-           g.dm, g.gk, g.vm, g.na, g.talk, g.dur, g.disp, g.cb
-      from g
-     where (g.calls, g.connections, g.dm, g.gk, g.vm, g.na, g.talk, g.dur, g.disp, g.cb)
-           is distinct from (0, 0, 0, 0, 0, 0, 0::bigint, 0::bigint, 0, 0)
+    insert into dialbridge.segment_daily_stats as t (team_id, day, dimension, value, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.team_id, g.day, g.dimension, g.value, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
      order by g.team_id, g.day, g.dimension, g.value, g.disposition_code, g.label_key
     on conflict (team_id, day, dimension, value, disposition_code, label_key) do update
        set calls = t.calls + excluded.calls,
@@ -9686,12 +9968,9 @@ begin
            dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
            callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
            updated_at = now()
-    returning t.id, t.calls, t.callbacks_scheduled, t.connections, t.talk_time_seconds, t.call_duration_seconds
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
   )
-  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
-    from up
-   where up.calls = 0 and up.callbacks_scheduled = 0 and up.connections = 0
-     and up.talk_time_seconds = 0 and up.call_duration_seconds = 0;
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
   if pg_catalog.cardinality(v_zero) > 0 then
     delete from dialbridge.segment_daily_stats s where s.id = any (v_zero);
   end if;
@@ -10137,23 +10416,23 @@ declare
   v_service boolean := coalesce(auth.role(), '') = 'service_role';
 begin
   if not v_service and auth.uid() is null then
-    raise exception 'sign in to link an activity' using errcode = 'DB052';
+    raise exception 'sign in to link an activity' using errcode = 'DB062';
   end if;
   select * into v_activity from public.contact_activities a where a.id = p_activity_id;
   select * into v_contact from public.contacts c where c.id = p_contact_id;
   if v_activity.id is null or v_contact.id is null
      or not (v_service or dialbridge.is_admin()
              or v_activity.team_id is not distinct from dialbridge.current_team_id()) then
-    raise exception 'activity or contact not found' using errcode = 'DB053';
+    raise exception 'activity or contact not found' using errcode = 'DB063';
   end if;
   if not (v_service or dialbridge.is_admin()
           or (dialbridge.current_team_id() is not null
               and v_activity.team_id = dialbridge.current_team_id()
               and v_contact.team_id = dialbridge.current_team_id())) then
-    raise exception 'only a rep of the activity''s team can link it, to a contact of that team' using errcode = 'DB055';
+    raise exception 'only a rep of the activity''s team can link it, to a contact of that team' using errcode = 'DB065';
   end if;
   if v_activity.matching_status <> 'unmatched' then
-    raise exception 'the activity is already linked to a contact' using errcode = 'DB054';
+    raise exception 'the activity is already linked to a contact' using errcode = 'DB064';
   end if;
 
   v_keys := case
@@ -10442,7 +10721,7 @@ CREATE FUNCTION reports.rep_scorecard(p_from date, p_to date) RETURNS TABLE(team
  WITH s AS (
           SELECT r.team_id,
              r.user_id,
-             (sum(r.dials))::integer AS dials,
+             (sum(r.calls))::integer AS dials,
              (sum(r.connections))::integer AS connections,
              (sum(r.talk_time_seconds))::bigint AS talk,
              (sum(r.decision_maker_conversations))::integer AS dm,
@@ -10657,6 +10936,46 @@ CREATE TABLE dialbridge.disposition_applications (
 COMMENT ON TABLE dialbridge.disposition_applications IS 'What each call''s disposition applied (mapping, task, workflow run): makes apply_disposition idempotent and reversible.';
 
 --
+-- Name: disposition_classes; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.disposition_classes (
+    match_key text NOT NULL,
+    code text NOT NULL,
+    label text,
+    category text,
+    status text,
+    stage text,
+    outcome_group text NOT NULL,
+    is_meeting boolean NOT NULL,
+    engagement_score_delta integer NOT NULL
+);
+
+--
+-- Name: TABLE disposition_classes; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.disposition_classes IS 'Disposition classification keyed c:<code> / l:<normalised label or alias> (active mappings, find_disposition_mapping precedence); refreshed from disposition_mappings by trigger.';
+
+--
+-- Name: COLUMN disposition_classes.match_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.match_key IS 'c:<CODE> or l:<normalised label or alias>.';
+
+--
+-- Name: COLUMN disposition_classes.outcome_group; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.outcome_group IS 'The mapping''s SourceCo status in lower case (other when unset).';
+
+--
+-- Name: COLUMN disposition_classes.is_meeting; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.is_meeting IS 'Code MEETING_SET or stage Meeting Set.';
+
+--
 -- Name: phoneburner_account_leases; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
@@ -10741,7 +11060,7 @@ COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.state IS 'failed (no m
 -- Name: COLUMN phoneburner_webhook_failures.error_code; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.error_code IS 'SQLSTATE of the last error: DB051 = the event can never be projected (see docs/error_codes.md), others are retried.';
+COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.error_code IS 'SQLSTATE of the last error: DB061 = the event can never be projected (see docs/error_codes.md), others are retried.';
 
 --
 -- Name: COLUMN phoneburner_webhook_failures.error; Type: COMMENT; Schema: dialbridge; Owner: -
@@ -10786,11 +11105,192 @@ COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.received_at IS 'When t
 COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.event_at IS 'When it happened according to the sender.';
 
 --
+-- Name: rep_daily_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.rep_daily_stats (
+    id bigint NOT NULL,
+    team_id uuid,
+    user_id uuid,
+    day date NOT NULL,
+    disposition_code text DEFAULT ''::text NOT NULL,
+    label_key text DEFAULT ''::text NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE rep_daily_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.rep_daily_stats IS 'Roll-up of contact_activities per team, rep, report day and disposition; kept by triggers, checked by recompute_rollups().';
+
+--
+-- Name: COLUMN rep_daily_stats.user_id; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.user_id IS 'Rep (null: the dialer did not say).';
+
+--
+-- Name: COLUMN rep_daily_stats.day; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.day IS 'Report day (reporting time zone) of the call or callback.';
+
+--
+-- Name: COLUMN rep_daily_stats.disposition_code; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.disposition_code IS 'Disposition code, upper-cased ('''' when none).';
+
+--
+-- Name: COLUMN rep_daily_stats.label_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.label_key IS 'Disposition label, normalised (dialbridge.normalize_label; '''' when none).';
+
+--
+-- Name: COLUMN rep_daily_stats.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN rep_daily_stats.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN rep_daily_stats.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_daily_stats.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN rep_daily_stats.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_daily_stats.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN rep_daily_stats.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN rep_daily_stats.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN rep_daily_stats.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_daily_stats.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: rep_daily_classified; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.rep_daily_classified WITH (security_invoker='true') AS
+ SELECT r.id,
+    r.team_id,
+    r.user_id,
+    r.day,
+    r.disposition_code,
+    r.label_key,
+    r.calls,
+    r.connections,
+    r.decision_maker_conversations,
+    r.gatekeeper_conversations,
+    r.voicemails,
+    r.no_answers,
+    r.talk_time_seconds,
+    r.call_duration_seconds,
+    r.dispositioned_calls,
+    r.callbacks_scheduled,
+    r.updated_at,
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.code
+            ELSE cl.code
+        END AS mapping_code,
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.label
+            ELSE cl.label
+        END AS mapping_label,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.outcome_group
+            ELSE cl.outcome_group
+        END,
+        CASE
+            WHEN ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)) THEN 'unmapped'::text
+            ELSE 'none'::text
+        END) AS outcome_group,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.is_meeting
+            ELSE cl.is_meeting
+        END, false) AS is_meeting
+   FROM ((dialbridge.rep_daily_stats r
+     LEFT JOIN dialbridge.disposition_classes cc ON (((r.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || r.disposition_code)))))
+     LEFT JOIN dialbridge.disposition_classes cl ON (((r.label_key <> ''::text) AND (cl.match_key = ('l:'::text || r.label_key)))));
+
+--
+-- Name: VIEW rep_daily_classified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.rep_daily_classified IS 'rep_daily_stats with the disposition class of each row.';
+
+--
 -- Name: rep_daily_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
 --
 
 ALTER TABLE dialbridge.rep_daily_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME dialbridge.rep_daily_stats_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: rep_day_totals_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.rep_day_totals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.rep_day_totals_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -11491,6 +11991,39 @@ ALTER TABLE dialbridge.segment_daily_stats ALTER COLUMN id ADD GENERATED ALWAYS 
 );
 
 --
+-- Name: session_contact_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.session_contact_stats (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    contact_id uuid NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE session_contact_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.session_contact_stats IS 'Roll-up of calls per dial session and contact; kept by triggers.';
+
+--
+-- Name: session_contact_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_contact_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.session_contact_stats_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: session_stats; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
@@ -11592,132 +12125,6 @@ COMMENT ON COLUMN dialbridge.session_stats.dispositioned_calls IS 'Calls with a 
 COMMENT ON COLUMN dialbridge.session_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
 
 --
--- Name: session_classified; Type: VIEW; Schema: dialbridge; Owner: -
---
-
-CREATE VIEW dialbridge.session_classified WITH (security_invoker='true') AS
- SELECT r.id,
-    r.session_id,
-    r.team_id,
-    r.disposition_code,
-    r.label_key,
-    r.calls,
-    r.connections,
-    r.decision_maker_conversations,
-    r.gatekeeper_conversations,
-    r.voicemails,
-    r.no_answers,
-    r.talk_time_seconds,
-    r.call_duration_seconds,
-    r.dispositioned_calls,
-    r.callbacks_scheduled,
-    r.updated_at,
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.code
-            ELSE cl.code
-        END AS mapping_code,
-    COALESCE(
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.outcome_group
-            ELSE cl.outcome_group
-        END,
-        CASE
-            WHEN ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)) THEN 'unmapped'::text
-            ELSE 'none'::text
-        END) AS outcome_group,
-    COALESCE(
-        CASE
-            WHEN (cc.match_key IS NOT NULL) THEN cc.is_meeting
-            ELSE cl.is_meeting
-        END, false) AS is_meeting
-   FROM ((dialbridge.session_stats r
-     LEFT JOIN dialbridge.disposition_classes cc ON (((r.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || r.disposition_code)))))
-     LEFT JOIN dialbridge.disposition_classes cl ON (((r.label_key <> ''::text) AND (cl.match_key = ('l:'::text || r.label_key)))));
-
---
--- Name: VIEW session_classified; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON VIEW dialbridge.session_classified IS 'session_stats with the disposition class of each row.';
-
---
--- Name: session_contact_stats; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.session_contact_stats (
-    id bigint NOT NULL,
-    session_id uuid NOT NULL,
-    team_id uuid,
-    contact_id uuid NOT NULL,
-    calls integer DEFAULT 0 NOT NULL,
-    connections integer DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
---
--- Name: TABLE session_contact_stats; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.session_contact_stats IS 'Roll-up of calls per dial session and contact; kept by triggers.';
-
---
--- Name: session_contact_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
---
-
-ALTER TABLE dialbridge.session_contact_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME dialbridge.session_contact_stats_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
---
--- Name: session_reach; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.session_reach (
-    id bigint NOT NULL,
-    session_id uuid NOT NULL,
-    team_id uuid,
-    contacts_dialed integer DEFAULT 0 NOT NULL,
-    contacts_connected integer DEFAULT 0 NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
---
--- Name: TABLE session_reach; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.session_reach IS 'Distinct contacts dialed and connected per dial session; kept by triggers.';
-
---
--- Name: COLUMN session_reach.contacts_dialed; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.session_reach.contacts_dialed IS 'Distinct contacts called at least once in the session.';
-
---
--- Name: COLUMN session_reach.contacts_connected; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.session_reach.contacts_connected IS 'Distinct contacts reached (a connected call) in the session.';
-
---
--- Name: session_reach_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
---
-
-ALTER TABLE dialbridge.session_reach ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME dialbridge.session_reach_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
---
 -- Name: session_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
 --
 
@@ -11729,6 +12136,184 @@ ALTER TABLE dialbridge.session_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDE
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: session_totals; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.session_totals (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    qualified integer DEFAULT 0 NOT NULL,
+    nurture integer DEFAULT 0 NOT NULL,
+    disqualified integer DEFAULT 0 NOT NULL,
+    suppressed integer DEFAULT 0 NOT NULL,
+    other_dispositions integer DEFAULT 0 NOT NULL,
+    unmapped_dispositions integer DEFAULT 0 NOT NULL,
+    meetings integer DEFAULT 0 NOT NULL,
+    contacts_dialed integer DEFAULT 0 NOT NULL,
+    contacts_connected integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE session_totals; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.session_totals IS 'Roll-up per dial session with dispositions classified and distinct contacts dialed/connected; what the session and campaign reports read.';
+
+--
+-- Name: COLUMN session_totals.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN session_totals.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN session_totals.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN session_totals.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN session_totals.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN session_totals.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN session_totals.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN session_totals.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN session_totals.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN session_totals.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: COLUMN session_totals.qualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN session_totals.nurture; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN session_totals.disqualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN session_totals.suppressed; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.suppressed IS 'Calls dispositioned with SourceCo status Suppressed.';
+
+--
+-- Name: COLUMN session_totals.other_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN session_totals.unmapped_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN session_totals.meetings; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN session_totals.contacts_dialed; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN session_totals.contacts_connected; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.contacts_connected IS 'Distinct contacts reached (a connected call) in the session.';
+
+--
+-- Name: session_totals_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_totals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.session_totals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: sourceco_contact_columns; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.sourceco_contact_columns (
+    column_name text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE sourceco_contact_columns; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.sourceco_contact_columns IS 'Columns public.contacts had before dialbridge''s first migration (SourceCo''s own); the browser keeps writing them.';
 
 --
 -- Name: time_zone_names; Type: TABLE; Schema: dialbridge; Owner: -
@@ -12041,6 +12626,42 @@ CREATE VIEW public.phoneburner_call_drift WITH (security_invoker='true') AS
 COMMENT ON VIEW public.phoneburner_call_drift IS 'Per dial session, the latest daily check: calls PhoneBurner reports, calls dialbridge recorded, and the calls that never reached dialbridge (missing_calls > 0 means lost callbacks).';
 
 --
+-- Name: COLUMN phoneburner_call_drift.session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.session_id IS 'The dial session (our id).';
+
+--
+-- Name: COLUMN phoneburner_call_drift.session_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.session_name IS 'Session name.';
+
+--
+-- Name: COLUMN phoneburner_call_drift.phoneburner_session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.phoneburner_session_id IS 'PhoneBurner''s id of the session.';
+
+--
+-- Name: COLUMN phoneburner_call_drift.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.team_id IS 'Team the session belongs to.';
+
+--
+-- Name: COLUMN phoneburner_call_drift.created_by_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.created_by_user_id IS 'Rep whose session it is.';
+
+--
+-- Name: COLUMN phoneburner_call_drift.checked_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_call_drift.checked_at IS 'When the counts were last compared.';
+
+--
 -- Name: COLUMN phoneburner_call_drift.provider_calls; Type: COMMENT; Schema: public; Owner: -
 --
 
@@ -12232,10 +12853,22 @@ CREATE VIEW public.phoneburner_push_log WITH (security_invoker='true') AS
 COMMENT ON VIEW public.phoneburner_push_log IS 'Push log (seed 001 US-001): who pushed how many contacts into which dial session, when, with how many exclusions and overrides.';
 
 --
+-- Name: COLUMN phoneburner_push_log.run_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.run_id IS 'The push run (phoneburner_push_runs.id).';
+
+--
 -- Name: COLUMN phoneburner_push_log.pushed_at; Type: COMMENT; Schema: public; Owner: -
 --
 
 COMMENT ON COLUMN public.phoneburner_push_log.pushed_at IS 'When the push was requested.';
+
+--
+-- Name: COLUMN phoneburner_push_log.pushed_by_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.pushed_by_user_id IS 'Who pushed (profile id).';
 
 --
 -- Name: COLUMN phoneburner_push_log.pushed_by; Type: COMMENT; Schema: public; Owner: -
@@ -12244,10 +12877,52 @@ COMMENT ON COLUMN public.phoneburner_push_log.pushed_at IS 'When the push was re
 COMMENT ON COLUMN public.phoneburner_push_log.pushed_by IS 'Who pushed.';
 
 --
+-- Name: COLUMN phoneburner_push_log.target_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.target_user_id IS 'Whose PhoneBurner account received the list (profile id).';
+
+--
 -- Name: COLUMN phoneburner_push_log.pushed_for; Type: COMMENT; Schema: public; Owner: -
 --
 
 COMMENT ON COLUMN public.phoneburner_push_log.pushed_for IS 'Whose PhoneBurner account received the list.';
+
+--
+-- Name: COLUMN phoneburner_push_log.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.team_id IS 'Team of the push.';
+
+--
+-- Name: COLUMN phoneburner_push_log.session_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.session_name IS 'Name of the dial session.';
+
+--
+-- Name: COLUMN phoneburner_push_log.session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.session_id IS 'The (first) dial session the contacts went into (our id).';
+
+--
+-- Name: COLUMN phoneburner_push_log.phoneburner_session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.phoneburner_session_id IS 'PhoneBurner''s id of that session (pending:… until PhoneBurner reports it).';
+
+--
+-- Name: COLUMN phoneburner_push_log.status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.status IS 'queued, pushing, succeeded, partially_succeeded, failed or nothing_to_push.';
+
+--
+-- Name: COLUMN phoneburner_push_log.total_contacts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.total_contacts IS 'Contacts considered.';
 
 --
 -- Name: COLUMN phoneburner_push_log.contacts_pushed; Type: COMMENT; Schema: public; Owner: -
@@ -12272,6 +12947,24 @@ COMMENT ON COLUMN public.phoneburner_push_log.contacts_overridden IS 'Excluded c
 --
 
 COMMENT ON COLUMN public.phoneburner_push_log.contacts_failed IS 'Contacts PhoneBurner rejected or that could not be sent.';
+
+--
+-- Name: COLUMN phoneburner_push_log.api_style; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.api_style IS 'dialsession (real PhoneBurner) or seed (the seed contract).';
+
+--
+-- Name: COLUMN phoneburner_push_log.request_shape; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.request_shape IS 'dialbridge, sourceco (SourceCo''s frontend) or callback (callback follow-through).';
+
+--
+-- Name: COLUMN phoneburner_push_log.finished_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_log.finished_at IS 'When the last batch finished.';
 
 --
 -- Name: phoneburner_push_run_contacts; Type: TABLE; Schema: public; Owner: -
@@ -12703,89 +13396,65 @@ COMMENT ON COLUMN public.workflow_runs.error IS 'Last error, if it failed.';
 --
 
 CREATE VIEW reports.session_performance WITH (security_invoker='true') AS
- SELECT g.session_id,
-    g.phoneburner_session_id,
-    g.session_name,
-    g.session_type,
-    g.contact_type,
-    g.target_industry,
-    g.target_geography,
-    g.session_status,
-    g.team_id,
-    g.team_name,
-    g.created_by_id,
-    g.created_by_name,
-    g.created_at,
-    g.started_at,
-    g.last_activity_at,
-    g.completed_at,
-    g.session_external_url,
-    g.contacts_added,
-    g.dials,
-    g.connections,
-    g.connection_rate_pct,
-    g.decision_maker_conversations,
-    g.gatekeeper_conversations,
-    g.voicemails,
-    g.no_answers,
-    g.talk_time_seconds,
-    g.talk_time_hours,
-    g.avg_talk_time,
-    g.qualified,
-    g.nurture,
-    g.disqualified,
-    g.meetings,
-    g.callbacks_scheduled,
-    g.qualification_rate_pct,
-    g.disposition_coverage_pct,
-    COALESCE(rc.dialed, 0) AS contacts_dialed,
-    COALESCE(rc.connected, 0) AS contacts_connected,
-    round(((100.0 * (rc.connected)::numeric) / (NULLIF(rc.dialed, 0))::numeric), 1) AS contact_connection_rate_pct
-   FROM (( SELECT s.id AS session_id,
-            s.phoneburner_session_id,
-            s.session_name,
-            s.session_type,
-            s.contact_type,
-            s.target_industry,
-            s.target_geography,
-            s.session_status,
-            s.team_id,
-            t.name AS team_name,
-            s.created_by_user_id AS created_by_id,
-            COALESCE(p.display_name, p.email) AS created_by_name,
-            s.created_at,
-            s.started_at,
-            s.last_activity_at,
-            s.completed_at,
-            s.session_external_url,
-            s.total_contacts_added AS contacts_added,
-            (COALESCE(sum(r.calls), (0)::bigint))::integer AS dials,
-            (COALESCE(sum(r.connections), (0)::bigint))::integer AS connections,
-            round(((100.0 * (sum(r.connections))::numeric) / (NULLIF(sum(r.calls), 0))::numeric), 1) AS connection_rate_pct,
-            (COALESCE(sum(r.decision_maker_conversations), (0)::bigint))::integer AS decision_maker_conversations,
-            (COALESCE(sum(r.gatekeeper_conversations), (0)::bigint))::integer AS gatekeeper_conversations,
-            (COALESCE(sum(r.voicemails), (0)::bigint))::integer AS voicemails,
-            (COALESCE(sum(r.no_answers), (0)::bigint))::integer AS no_answers,
-            (COALESCE(sum(r.talk_time_seconds), (0)::numeric))::bigint AS talk_time_seconds,
-            round((COALESCE(sum(r.talk_time_seconds), (0)::numeric) / 3600.0), 2) AS talk_time_hours,
-            dialbridge.format_mmss((sum(r.talk_time_seconds) / (NULLIF(sum(r.connections), 0))::numeric)) AS avg_talk_time,
-            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'qualified'::text)), (0)::bigint))::integer AS qualified,
-            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'nurture'::text)), (0)::bigint))::integer AS nurture,
-            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'disqualified'::text)), (0)::bigint))::integer AS disqualified,
-            (COALESCE(sum(r.calls) FILTER (WHERE r.is_meeting), (0)::bigint))::integer AS meetings,
-            (COALESCE(sum(r.callbacks_scheduled), (0)::bigint))::integer AS callbacks_scheduled,
-            round(((100.0 * (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'qualified'::text)), (0)::bigint))::numeric) / (NULLIF(sum(r.connections), 0))::numeric), 1) AS qualification_rate_pct,
-            round(((100.0 * (sum(r.dispositioned_calls))::numeric) / (NULLIF(sum(r.calls), 0))::numeric), 1) AS disposition_coverage_pct
-           FROM (((dialbridge.report_phoneburner_sessions s
-             LEFT JOIN dialbridge.session_classified r ON ((r.session_id = s.id)))
-             LEFT JOIN dialbridge.report_profiles p ON ((p.id = s.created_by_user_id)))
-             LEFT JOIN dialbridge.report_teams t ON ((t.id = s.team_id)))
-          WHERE (s.deleted_at IS NULL)
-          GROUP BY s.id, s.phoneburner_session_id, s.session_name, s.session_type, s.contact_type, s.target_industry, s.target_geography, s.session_status, s.team_id, t.name, s.created_by_user_id, p.display_name, p.email, s.created_at, s.started_at, s.last_activity_at, s.completed_at, s.session_external_url, s.total_contacts_added) g
-     LEFT JOIN LATERAL ( SELECT (sum(x.contacts_dialed))::integer AS dialed,
-            (sum(x.contacts_connected))::integer AS connected
-           FROM dialbridge.session_reach x
-          WHERE (x.session_id = g.session_id)) rc ON (true));
+ SELECT s.id AS session_id,
+    s.phoneburner_session_id,
+    s.session_name,
+    s.session_type,
+    s.contact_type,
+    s.target_industry,
+    s.target_geography,
+    s.session_status,
+    s.team_id,
+    t.name AS team_name,
+    s.created_by_user_id AS created_by_id,
+    COALESCE(p.display_name, p.email) AS created_by_name,
+    s.created_at,
+    s.started_at,
+    s.last_activity_at,
+    s.completed_at,
+    s.session_external_url,
+    s.total_contacts_added AS contacts_added,
+    COALESCE(x.contacts_dialed, 0) AS contacts_dialed,
+    COALESCE(x.contacts_connected, 0) AS contacts_connected,
+    round(((100.0 * (x.contacts_connected)::numeric) / (NULLIF(x.contacts_dialed, 0))::numeric), 1) AS contact_connection_rate_pct,
+    COALESCE(x.calls, 0) AS dials,
+    COALESCE(x.connections, 0) AS connections,
+    round(((100.0 * (x.connections)::numeric) / (NULLIF(x.calls, 0))::numeric), 1) AS connection_rate_pct,
+    COALESCE(x.decision_maker_conversations, 0) AS decision_maker_conversations,
+    COALESCE(x.gatekeeper_conversations, 0) AS gatekeeper_conversations,
+    COALESCE(x.voicemails, 0) AS voicemails,
+    COALESCE(x.no_answers, 0) AS no_answers,
+    COALESCE(x.talk_time_seconds, (0)::bigint) AS talk_time_seconds,
+    round(((COALESCE(x.talk_time_seconds, (0)::bigint))::numeric / 3600.0), 2) AS talk_time_hours,
+    dialbridge.format_mmss(((x.talk_time_seconds)::numeric / (NULLIF(x.connections, 0))::numeric)) AS avg_talk_time,
+    COALESCE(x.qualified, 0) AS qualified,
+    COALESCE(x.nurture, 0) AS nurture,
+    COALESCE(x.disqualified, 0) AS disqualified,
+    COALESCE(x.meetings, 0) AS meetings,
+    COALESCE(x.callbacks_scheduled, 0) AS callbacks_scheduled,
+    round(((100.0 * (x.qualified)::numeric) / (NULLIF(x.connections, 0))::numeric), 1) AS qualification_rate_pct,
+    round(((100.0 * (x.dispositioned_calls)::numeric) / (NULLIF(x.calls, 0))::numeric), 1) AS disposition_coverage_pct
+   FROM (((dialbridge.report_phoneburner_sessions s
+     LEFT JOIN LATERAL ( SELECT (sum(r.calls))::integer AS calls,
+            (sum(r.connections))::integer AS connections,
+            (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
+            (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
+            (sum(r.voicemails))::integer AS voicemails,
+            (sum(r.no_answers))::integer AS no_answers,
+            (sum(r.talk_time_seconds))::bigint AS talk_time_seconds,
+            (sum(r.dispositioned_calls))::integer AS dispositioned_calls,
+            (sum(r.qualified))::integer AS qualified,
+            (sum(r.nurture))::integer AS nurture,
+            (sum(r.disqualified))::integer AS disqualified,
+            (sum(r.meetings))::integer AS meetings,
+            (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled,
+            (sum(r.contacts_dialed))::integer AS contacts_dialed,
+            (sum(r.contacts_connected))::integer AS contacts_connected
+           FROM dialbridge.session_totals r
+          WHERE (r.session_id = s.id)) x ON (true))
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = s.created_by_user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = s.team_id)))
+  WHERE (s.deleted_at IS NULL);
 
 --
 -- Name: VIEW session_performance; Type: COMMENT; Schema: reports; Owner: -
@@ -12902,6 +13571,24 @@ COMMENT ON COLUMN reports.session_performance.session_external_url IS 'Link to t
 COMMENT ON COLUMN reports.session_performance.contacts_added IS 'Contacts added to the session.';
 
 --
+-- Name: COLUMN session_performance.contacts_dialed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN session_performance.contacts_connected; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contacts_connected IS 'Distinct contacts reached in the session.';
+
+--
+-- Name: COLUMN session_performance.contact_connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contact_connection_rate_pct IS 'contacts_connected / contacts_dialed × 100 (the session card''s rate).';
+
+--
 -- Name: COLUMN session_performance.dials; Type: COMMENT; Schema: reports; Owner: -
 --
 
@@ -13002,24 +13689,6 @@ COMMENT ON COLUMN reports.session_performance.qualification_rate_pct IS 'qualifi
 --
 
 COMMENT ON COLUMN reports.session_performance.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
-
---
--- Name: COLUMN session_performance.contacts_dialed; Type: COMMENT; Schema: reports; Owner: -
---
-
-COMMENT ON COLUMN reports.session_performance.contacts_dialed IS 'Distinct contacts called at least once in the session.';
-
---
--- Name: COLUMN session_performance.contacts_connected; Type: COMMENT; Schema: reports; Owner: -
---
-
-COMMENT ON COLUMN reports.session_performance.contacts_connected IS 'Distinct contacts reached in the session.';
-
---
--- Name: COLUMN session_performance.contact_connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
---
-
-COMMENT ON COLUMN reports.session_performance.contact_connection_rate_pct IS 'contacts_connected / contacts_dialed × 100 (the session card''s rate).';
 
 --
 -- Name: campaign_comparison_90d; Type: VIEW; Schema: reports; Owner: -
@@ -13575,7 +14244,7 @@ CREATE VIEW reports.contact_timeline WITH (security_invoker='true') AS
         END AS item_type,
     a.activity_type,
         CASE
-            WHEN a.is_call THEN ((((('Call - '::text || a.call_outcome_text) || ' ('::text) || dialbridge.format_mmss((COALESCE(a.talk_time_seconds, a.call_duration_seconds, 0))::numeric)) || ')'::text) || COALESCE((' - '::text || a.rep_display), ''::text))
+            WHEN a.is_call THEN ((((('Call - '::text || a.call_outcome_text) || ' ('::text) || dialbridge.format_mmss((COALESCE(a.talk_time_seconds, 0))::numeric)) || ')'::text) || COALESCE((' - '::text || a.rep_display), ''::text))
             WHEN (a.activity_type = 'callback_scheduled'::text) THEN (('Callback scheduled'::text || COALESCE((' for '::text || to_char((a.callback_scheduled_date AT TIME ZONE dialbridge.report_time_zone()), 'YYYY-MM-DD HH24:MI'::text)), ''::text)) || COALESCE((' - '::text || a.rep_display), ''::text))
             WHEN (a.activity_type = 'contact_updated'::text) THEN ('Contact updated'::text || COALESCE(((' ('::text || ( SELECT string_agg(k.k, ', '::text ORDER BY k.k) AS string_agg
                FROM jsonb_object_keys(
@@ -14541,9 +15210,9 @@ CREATE VIEW reports.rep_performance_daily WITH (security_invoker='true') AS
     t.name AS team_name,
     r.user_id AS rep_id,
     COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS rep_name,
-    r.dials,
+    r.calls AS dials,
     r.connections,
-    round(((100.0 * (r.connections)::numeric) / (NULLIF(r.dials, 0))::numeric), 1) AS connection_rate_pct,
+    round(((100.0 * (r.connections)::numeric) / (NULLIF(r.calls, 0))::numeric), 1) AS connection_rate_pct,
     r.decision_maker_conversations,
     r.gatekeeper_conversations,
     r.voicemails,
@@ -14553,16 +15222,16 @@ CREATE VIEW reports.rep_performance_daily WITH (security_invoker='true') AS
     (round(((r.talk_time_seconds)::numeric / (NULLIF(r.connections, 0))::numeric)))::integer AS avg_talk_time_seconds,
     dialbridge.format_mmss(((r.talk_time_seconds)::numeric / (NULLIF(r.connections, 0))::numeric)) AS avg_talk_time,
     r.dispositioned_calls,
-    round(((100.0 * (r.dispositioned_calls)::numeric) / (NULLIF(r.dials, 0))::numeric), 1) AS disposition_coverage_pct,
-    COALESCE(r.qualified, 0) AS qualified,
-    COALESCE(r.nurture, 0) AS nurture,
-    COALESCE(r.disqualified, 0) AS disqualified,
-    COALESCE(r.suppressed, 0) AS suppressed,
-    COALESCE(r.other_dispositions, 0) AS other_dispositions,
-    COALESCE(r.unmapped, 0) AS unmapped_dispositions,
-    COALESCE(r.meetings, 0) AS meetings,
+    round(((100.0 * (r.dispositioned_calls)::numeric) / (NULLIF(r.calls, 0))::numeric), 1) AS disposition_coverage_pct,
+    r.qualified,
+    r.nurture,
+    r.disqualified,
+    r.suppressed,
+    r.other_dispositions,
+    r.unmapped_dispositions,
+    r.meetings,
     r.callbacks_scheduled,
-    round(((100.0 * (COALESCE(r.qualified, 0))::numeric) / (NULLIF(r.connections, 0))::numeric), 1) AS qualification_rate_pct
+    round(((100.0 * (r.qualified)::numeric) / (NULLIF(r.connections, 0))::numeric), 1) AS qualification_rate_pct
    FROM ((dialbridge.rep_day_totals r
      LEFT JOIN dialbridge.report_profiles p ON ((p.id = r.user_id)))
      LEFT JOIN dialbridge.report_teams t ON ((t.id = r.team_id)));
@@ -14744,7 +15413,7 @@ CREATE VIEW reports.rep_performance_monthly WITH (security_invoker='true') AS
          SELECT (date_trunc('month'::text, (r.day)::timestamp with time zone))::date AS period_start,
             r.team_id,
             r.user_id,
-            (sum(r.dials))::integer AS dials,
+            (sum(r.calls))::integer AS dials,
             (sum(r.connections))::integer AS connections,
             (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
             (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
@@ -14757,7 +15426,7 @@ CREATE VIEW reports.rep_performance_monthly WITH (security_invoker='true') AS
             (COALESCE(sum(r.disqualified), (0)::bigint))::integer AS disqualified,
             (COALESCE(sum(r.suppressed), (0)::bigint))::integer AS suppressed,
             (COALESCE(sum(r.other_dispositions), (0)::bigint))::integer AS other_dispositions,
-            (COALESCE(sum(r.unmapped), (0)::bigint))::integer AS unmapped,
+            (COALESCE(sum(r.unmapped_dispositions), (0)::bigint))::integer AS unmapped,
             (COALESCE(sum(r.meetings), (0)::bigint))::integer AS meetings,
             (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled
            FROM dialbridge.rep_day_totals r
@@ -14971,7 +15640,7 @@ CREATE VIEW reports.rep_performance_weekly WITH (security_invoker='true') AS
          SELECT (date_trunc('week'::text, (r.day)::timestamp with time zone))::date AS period_start,
             r.team_id,
             r.user_id,
-            (sum(r.dials))::integer AS dials,
+            (sum(r.calls))::integer AS dials,
             (sum(r.connections))::integer AS connections,
             (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
             (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
@@ -14984,7 +15653,7 @@ CREATE VIEW reports.rep_performance_weekly WITH (security_invoker='true') AS
             (COALESCE(sum(r.disqualified), (0)::bigint))::integer AS disqualified,
             (COALESCE(sum(r.suppressed), (0)::bigint))::integer AS suppressed,
             (COALESCE(sum(r.other_dispositions), (0)::bigint))::integer AS other_dispositions,
-            (COALESCE(sum(r.unmapped), (0)::bigint))::integer AS unmapped,
+            (COALESCE(sum(r.unmapped_dispositions), (0)::bigint))::integer AS unmapped,
             (COALESCE(sum(r.meetings), (0)::bigint))::integer AS meetings,
             (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled
            FROM dialbridge.rep_day_totals r
@@ -16113,6 +16782,13 @@ ALTER TABLE ONLY dialbridge.disposition_applications
     ADD CONSTRAINT disposition_applications_pkey PRIMARY KEY (activity_id);
 
 --
+-- Name: disposition_classes disposition_classes_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.disposition_classes
+    ADD CONSTRAINT disposition_classes_pkey PRIMARY KEY (match_key);
+
+--
 -- Name: phoneburner_account_leases phoneburner_account_leases_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
 --
 
@@ -16146,6 +16822,20 @@ ALTER TABLE ONLY dialbridge.rep_daily_stats
 
 ALTER TABLE ONLY dialbridge.rep_daily_stats
     ADD CONSTRAINT rep_daily_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: rep_day_totals rep_day_totals_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_day_totals
+    ADD CONSTRAINT rep_day_totals_key UNIQUE NULLS NOT DISTINCT (team_id, user_id, day);
+
+--
+-- Name: rep_day_totals rep_day_totals_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_day_totals
+    ADD CONSTRAINT rep_day_totals_pkey PRIMARY KEY (id);
 
 --
 -- Name: report_settings report_settings_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
@@ -16183,20 +16873,6 @@ ALTER TABLE ONLY dialbridge.session_contact_stats
     ADD CONSTRAINT session_contact_stats_pkey PRIMARY KEY (id);
 
 --
--- Name: session_reach session_reach_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
---
-
-ALTER TABLE ONLY dialbridge.session_reach
-    ADD CONSTRAINT session_reach_key UNIQUE NULLS NOT DISTINCT (session_id, team_id);
-
---
--- Name: session_reach session_reach_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
---
-
-ALTER TABLE ONLY dialbridge.session_reach
-    ADD CONSTRAINT session_reach_pkey PRIMARY KEY (id);
-
---
 -- Name: session_stats session_stats_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
 --
 
@@ -16209,6 +16885,27 @@ ALTER TABLE ONLY dialbridge.session_stats
 
 ALTER TABLE ONLY dialbridge.session_stats
     ADD CONSTRAINT session_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: session_totals session_totals_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_totals
+    ADD CONSTRAINT session_totals_key UNIQUE NULLS NOT DISTINCT (session_id, team_id);
+
+--
+-- Name: session_totals session_totals_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_totals
+    ADD CONSTRAINT session_totals_pkey PRIMARY KEY (id);
+
+--
+-- Name: sourceco_contact_columns sourceco_contact_columns_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.sourceco_contact_columns
+    ADD CONSTRAINT sourceco_contact_columns_pkey PRIMARY KEY (column_name);
 
 --
 -- Name: time_zone_names time_zone_names_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
@@ -16602,6 +17299,12 @@ CREATE INDEX phoneburner_call_events_subject_idx ON dialbridge.phoneburner_call_
 CREATE INDEX rep_daily_stats_day_idx ON dialbridge.rep_daily_stats USING btree (day);
 
 --
+-- Name: rep_day_totals_day_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX rep_day_totals_day_idx ON dialbridge.rep_day_totals USING btree (day);
+
+--
 -- Name: segment_daily_stats_day_idx; Type: INDEX; Schema: dialbridge; Owner: -
 --
 
@@ -16614,16 +17317,16 @@ CREATE INDEX segment_daily_stats_day_idx ON dialbridge.segment_daily_stats USING
 CREATE INDEX session_contact_stats_team_idx ON dialbridge.session_contact_stats USING btree (team_id);
 
 --
--- Name: session_reach_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
---
-
-CREATE INDEX session_reach_team_idx ON dialbridge.session_reach USING btree (team_id);
-
---
 -- Name: session_stats_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
 --
 
 CREATE INDEX session_stats_team_idx ON dialbridge.session_stats USING btree (team_id);
+
+--
+-- Name: session_totals_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX session_totals_team_idx ON dialbridge.session_totals USING btree (team_id);
 
 --
 -- Name: contact_activities_contact_calls_idx; Type: INDEX; Schema: public; Owner: -
@@ -17346,6 +18049,18 @@ CREATE TRIGGER _600_record_do_not_call AFTER INSERT OR UPDATE OF do_not_call ON 
 CREATE TRIGGER _610_audit_field_changes AFTER UPDATE OF phone, email, first_name, last_name, company, title, address_line1, city, state, zip ON public.contacts FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contacts__audit_field_changes();
 
 --
+-- Name: disposition_mappings _700_refresh_classes; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _700_refresh_classes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.disposition_mappings FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_disposition_mappings__refresh_classes();
+
+--
+-- Name: disposition_mappings _800_reclassify_totals; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _800_reclassify_totals AFTER INSERT OR DELETE OR UPDATE OF phoneburner_disposition_code, phoneburner_disposition_label, label_aliases, sourceco_contact_status, sourceco_contact_stage, is_active ON public.disposition_mappings FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals();
+
+--
 -- Name: contacts _900_enqueue_phone_normalization; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -17861,6 +18576,12 @@ ALTER TABLE ONLY public.workflow_runs
     ADD CONSTRAINT workflow_runs_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;
 
 --
+-- Name: disposition_classes Everyone reads disposition classes; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Everyone reads disposition classes" ON dialbridge.disposition_classes FOR SELECT TO authenticated, dialbridge_metabase USING (true);
+
+--
 -- Name: us_state_time_zones Everyone reads state time zones; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
@@ -17885,6 +18606,12 @@ CREATE POLICY "Reporting readers see every contact score" ON dialbridge.contact_
 CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.rep_daily_stats FOR SELECT TO dialbridge_metabase USING (true);
 
 --
+-- Name: rep_day_totals Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.rep_day_totals FOR SELECT TO dialbridge_metabase USING (true);
+
+--
 -- Name: segment_daily_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
@@ -17897,16 +18624,16 @@ CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.segmen
 CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_contact_stats FOR SELECT TO dialbridge_metabase USING (true);
 
 --
--- Name: session_reach Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
---
-
-CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_reach FOR SELECT TO dialbridge_metabase USING (true);
-
---
 -- Name: session_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
 CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_stats FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: session_totals Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_totals FOR SELECT TO dialbridge_metabase USING (true);
 
 --
 -- Name: contact_scores Reps see their team's contact scores; Type: POLICY; Schema: dialbridge; Owner: -
@@ -17921,6 +18648,12 @@ CREATE POLICY "Reps see their team's contact scores" ON dialbridge.contact_score
 CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.rep_daily_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
 
 --
+-- Name: rep_day_totals Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.rep_day_totals FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
 -- Name: segment_daily_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
@@ -17933,16 +18666,16 @@ CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.segment_daily_stats
 CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_contact_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
 
 --
--- Name: session_reach Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
---
-
-CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_reach FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
-
---
 -- Name: session_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
 CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: session_totals Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_totals FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
 
 --
 -- Name: call_hour_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -17975,6 +18708,12 @@ ALTER TABLE dialbridge.contact_scores ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dialbridge.disposition_applications ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: disposition_classes; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.disposition_classes ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: phoneburner_account_leases; Type: ROW SECURITY; Schema: dialbridge; Owner: -
 --
 
@@ -17999,6 +18738,12 @@ ALTER TABLE dialbridge.phoneburner_sync_state ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dialbridge.rep_daily_stats ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: rep_day_totals; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.rep_day_totals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: report_settings; Type: ROW SECURITY; Schema: dialbridge; Owner: -
 --
 
@@ -18017,16 +18762,16 @@ ALTER TABLE dialbridge.segment_daily_stats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dialbridge.session_contact_stats ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: session_reach; Type: ROW SECURITY; Schema: dialbridge; Owner: -
---
-
-ALTER TABLE dialbridge.session_reach ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: session_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
 --
 
 ALTER TABLE dialbridge.session_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: session_totals; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_totals ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: time_zone_names; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -18667,10 +19412,22 @@ GRANT UPDATE(deleted_at) ON TABLE public.contact_activities TO authenticated;
 REVOKE ALL ON FUNCTION dialbridge.activity_call_stats(a public.contact_activities) FROM PUBLIC;
 
 --
+-- Name: FUNCTION activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION activity_facts(a public.contact_activities); Type: ACL; Schema: dialbridge; Owner: -
 --
 
 REVOKE ALL ON FUNCTION dialbridge.activity_facts(a public.contact_activities) FROM PUBLIC;
+
+--
+-- Name: FUNCTION activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
@@ -18679,10 +19436,10 @@ REVOKE ALL ON FUNCTION dialbridge.activity_facts(a public.contact_activities) FR
 REVOKE ALL ON FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
 
 --
--- Name: FUNCTION apply_activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.apply_activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION dialbridge.apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_callback(p_activity_id uuid); Type: ACL; Schema: dialbridge; Owner: -
@@ -18727,6 +19484,12 @@ REVOKE ALL ON FUNCTION dialbridge.best_call_time(p_contact_id uuid, p_as_of time
 GRANT ALL ON FUNCTION dialbridge.best_call_time(p_contact_id uuid, p_as_of timestamp with time zone) TO service_role;
 
 --
+-- Name: FUNCTION buffer_or_apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.buffer_or_apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION call_has_open_callback_task(p_contact_id uuid, p_activity_id uuid, p_call_id text); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -18763,11 +19526,11 @@ REVOKE ALL ON FUNCTION dialbridge.claim_push_batch(p_batch_id uuid, p_holder tex
 GRANT ALL ON FUNCTION dialbridge.claim_push_batch(p_batch_id uuid, p_holder text, as_of timestamp with time zone) TO service_role;
 
 --
--- Name: FUNCTION complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone, p_summary boolean); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone) TO service_role;
+REVOKE ALL ON FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone, p_summary boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.complete_push_batch(p_batch_id uuid, p_result jsonb, as_of timestamp with time zone, p_summary boolean) TO service_role;
 
 --
 -- Name: FUNCTION contact_call_stats_from_rows(p_contact_id uuid); Type: ACL; Schema: dialbridge; Owner: -
@@ -19104,6 +19867,12 @@ GRANT ALL ON FUNCTION dialbridge.current_team_id() TO service_role;
 GRANT ALL ON FUNCTION dialbridge.current_team_id() TO dialbridge_metabase;
 
 --
+-- Name: FUNCTION defer_call_stats(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.defer_call_stats() FROM PUBLIC;
+
+--
 -- Name: FUNCTION defer_push_batch(p_batch_id uuid, p_run_at timestamp with time zone, p_detail text); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -19177,6 +19946,13 @@ REVOKE ALL ON FUNCTION dialbridge.expected_rep_daily_stats() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.expected_rep_daily_stats() TO service_role;
 
 --
+-- Name: FUNCTION expected_rep_day_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_rep_day_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_rep_day_totals() TO service_role;
+
+--
 -- Name: FUNCTION expected_segment_daily_stats(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -19191,18 +19967,18 @@ REVOKE ALL ON FUNCTION dialbridge.expected_session_contact_stats() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.expected_session_contact_stats() TO service_role;
 
 --
--- Name: FUNCTION expected_session_reach(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.expected_session_reach() FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.expected_session_reach() TO service_role;
-
---
 -- Name: FUNCTION expected_session_stats(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
 REVOKE ALL ON FUNCTION dialbridge.expected_session_stats() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.expected_session_stats() TO service_role;
+
+--
+-- Name: FUNCTION expected_session_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_session_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_session_totals() TO service_role;
 
 --
 -- Name: FUNCTION fail_push_batch(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
@@ -19377,6 +20153,12 @@ GRANT ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label t
 GRANT ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label text) TO authenticated;
 
 --
+-- Name: FUNCTION flush_call_stat_deltas(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.flush_call_stat_deltas() FROM PUBLIC;
+
+--
 -- Name: FUNCTION format_mmss(p_seconds numeric); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -19501,6 +20283,14 @@ REVOKE ALL ON FUNCTION dialbridge.jsonb_string(p_value jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.jsonb_string(p_value jsonb) TO service_role;
 
 --
+-- Name: FUNCTION legal_do_not_call(p_contact_ids uuid[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) TO service_role;
+
+--
 -- Name: FUNCTION link_pushed_session(p_phoneburner_session_id text, p_sourceco_contact_id text, p_phoneburner_contact_id text, p_phones text[], p_phoneburner_user_id text); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -19620,11 +20410,11 @@ REVOKE ALL ON FUNCTION dialbridge.phoneburner_credentials(p_user_id uuid) FROM P
 GRANT ALL ON FUNCTION dialbridge.phoneburner_credentials(p_user_id uuid) TO service_role;
 
 --
--- Name: FUNCTION phoneburner_custom_field_label(p_key text); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION phoneburner_custom_field_catalog(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.phoneburner_custom_field_label(p_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.phoneburner_custom_field_label(p_key text) TO service_role;
+REVOKE ALL ON FUNCTION dialbridge.phoneburner_custom_field_catalog() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.phoneburner_custom_field_catalog() TO service_role;
 
 --
 -- Name: FUNCTION phoneburner_event_identity(p_event_type text, p_payload jsonb, p_header_event_id text); Type: ACL; Schema: dialbridge; Owner: -
@@ -19769,36 +20559,12 @@ GRANT ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) 
 GRANT ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) TO dialbridge_metabase;
 
 --
--- Name: TABLE disposition_classes; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.disposition_classes TO authenticated;
-GRANT SELECT ON TABLE dialbridge.disposition_classes TO service_role;
-GRANT SELECT ON TABLE dialbridge.disposition_classes TO dialbridge_metabase;
-
---
--- Name: TABLE rep_daily_stats; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO authenticated;
-GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO dialbridge_metabase;
-GRANT ALL ON TABLE dialbridge.rep_daily_stats TO service_role;
-
---
--- Name: TABLE rep_daily_classified; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO authenticated;
-GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO service_role;
-GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO dialbridge_metabase;
-
---
 -- Name: TABLE rep_day_totals; Type: ACL; Schema: dialbridge; Owner: -
 --
 
 GRANT SELECT ON TABLE dialbridge.rep_day_totals TO authenticated;
-GRANT SELECT ON TABLE dialbridge.rep_day_totals TO service_role;
 GRANT SELECT ON TABLE dialbridge.rep_day_totals TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.rep_day_totals TO service_role;
 
 --
 -- Name: TABLE contact_field_changes; Type: ACL; Schema: public; Owner: -
@@ -20255,6 +21021,13 @@ REVOKE ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p
 GRANT ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) TO service_role;
 
 --
+-- Name: FUNCTION reclassify_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.reclassify_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reclassify_totals() TO service_role;
+
+--
 -- Name: FUNCTION recompute_contact_call_stats(p_contact_id uuid); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -20345,6 +21118,13 @@ GRANT ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of
 
 REVOKE ALL ON FUNCTION dialbridge.refresh_call_hour_stats(p_as_of timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.refresh_call_hour_stats(p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION refresh_disposition_classes(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.refresh_disposition_classes() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.refresh_disposition_classes() TO service_role;
 
 --
 -- Name: FUNCTION release_phoneburner_lease(p_user_id uuid, p_holder text); Type: ACL; Schema: dialbridge; Owner: -
@@ -20695,6 +21475,18 @@ REVOKE ALL ON FUNCTION dialbridge.tg_contacts__record_do_not_call() FROM PUBLIC;
 REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__enqueue_rescore() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_disposition_mappings__reclassify_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_disposition_mappings__refresh_classes(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__refresh_classes() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_phoneburner_call_events__link_pushed_session(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -20920,6 +21712,14 @@ GRANT ALL ON TABLE dialbridge.contact_scores TO service_role;
 GRANT ALL ON TABLE dialbridge.disposition_applications TO service_role;
 
 --
+-- Name: TABLE disposition_classes; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.disposition_classes TO authenticated;
+GRANT SELECT ON TABLE dialbridge.disposition_classes TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.disposition_classes TO service_role;
+
+--
 -- Name: TABLE phoneburner_account_leases; Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -20936,6 +21736,22 @@ GRANT ALL ON TABLE dialbridge.phoneburner_sync_state TO service_role;
 --
 
 GRANT SELECT ON TABLE dialbridge.phoneburner_webhook_failures TO service_role;
+
+--
+-- Name: TABLE rep_daily_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.rep_daily_stats TO service_role;
+
+--
+-- Name: TABLE rep_daily_classified; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO service_role;
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO dialbridge_metabase;
 
 --
 -- Name: TABLE report_contact_activities; Type: ACL; Schema: dialbridge; Owner: -
@@ -21070,22 +21886,6 @@ GRANT SELECT ON TABLE dialbridge.segment_classified TO service_role;
 GRANT SELECT ON TABLE dialbridge.segment_classified TO dialbridge_metabase;
 
 --
--- Name: TABLE session_stats; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.session_stats TO authenticated;
-GRANT SELECT ON TABLE dialbridge.session_stats TO dialbridge_metabase;
-GRANT ALL ON TABLE dialbridge.session_stats TO service_role;
-
---
--- Name: TABLE session_classified; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.session_classified TO authenticated;
-GRANT SELECT ON TABLE dialbridge.session_classified TO service_role;
-GRANT SELECT ON TABLE dialbridge.session_classified TO dialbridge_metabase;
-
---
 -- Name: TABLE session_contact_stats; Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -21094,12 +21894,20 @@ GRANT SELECT ON TABLE dialbridge.session_contact_stats TO dialbridge_metabase;
 GRANT ALL ON TABLE dialbridge.session_contact_stats TO service_role;
 
 --
--- Name: TABLE session_reach; Type: ACL; Schema: dialbridge; Owner: -
+-- Name: TABLE session_stats; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT SELECT ON TABLE dialbridge.session_reach TO authenticated;
-GRANT SELECT ON TABLE dialbridge.session_reach TO dialbridge_metabase;
-GRANT ALL ON TABLE dialbridge.session_reach TO service_role;
+GRANT SELECT ON TABLE dialbridge.session_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.session_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.session_stats TO service_role;
+
+--
+-- Name: TABLE session_totals; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.session_totals TO authenticated;
+GRANT SELECT ON TABLE dialbridge.session_totals TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.session_totals TO service_role;
 
 --
 -- Name: TABLE time_zone_names; Type: ACL; Schema: dialbridge; Owner: -
@@ -21349,8 +22157,6 @@ GRANT SELECT ON TABLE public.phoneburner_push_run_contacts TO authenticated;
 -- Name: SEQUENCE phoneburner_session_call_checks_id_seq; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT ALL ON SEQUENCE public.phoneburner_session_call_checks_id_seq TO anon;
-GRANT ALL ON SEQUENCE public.phoneburner_session_call_checks_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.phoneburner_session_call_checks_id_seq TO service_role;
 
 --

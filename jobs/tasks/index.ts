@@ -4,9 +4,21 @@
  */
 import type { TaskList } from "graphile-worker";
 import contacts__run_disposition_workflow from "./contacts__run_disposition_workflow.ts";
+import contacts__normalize_phones from "./contacts__normalize_phones.ts";
+import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.ts";
+import phoneburner_push_runs__push_batch from "./phoneburner_push_runs__push_batch.ts";
+import phoneburner_push_runs__resume_stalled from "./phoneburner_push_runs__resume_stalled.ts";
+import phoneburner_sessions__reconcile_calls from "./phoneburner_sessions__reconcile_calls.ts";
+import tasks__push_due_callbacks from "./tasks__push_due_callbacks.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
 export const taskList: TaskList = {
   contacts__run_disposition_workflow,
   worker_heartbeats__record,
+  contacts__normalize_phones,
+  contacts__reconcile_phoneburner,
+  phoneburner_push_runs__push_batch,
+  phoneburner_push_runs__resume_stalled,
+  phoneburner_sessions__reconcile_calls,
+  tasks__push_due_callbacks,
 };

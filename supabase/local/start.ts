@@ -25,6 +25,7 @@ import { portInUse, startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { functionsEnv, loadEnv, redactUrl } from "./env.ts";
 import { startFunctionsServer } from "./functions-server.ts";
 import { concurrencyFromEnv, startWorker } from "../../jobs/worker.ts";
+import { phoneburnerSandboxService } from "./phoneburner-sandbox.ts";
 
 export { portInUse };
 
@@ -238,7 +239,9 @@ export const workerService: Service = {
 };
 
 /** The platform, in start order. */
-export const services: Service[] = [databaseService, migrationsService, demoDataService, functionsService, workerService];
+export const services: Service[] = [databaseService, migrationsService, demoDataService,
+  phoneburnerSandboxService, // issue 4: a local PhoneBurner when PHONEBURNER_API_BASE is unset (supabase/local/phoneburner-sandbox.ts)
+  functionsService, workerService];
 
 // ---------------------------------------------------------------------------------------------------
 // npm start

@@ -1,0 +1,232 @@
+/**
+ * `npm run demo`: a whole calling day, end to end, on this machine — nobody is called.
+ *
+ *   1. a fresh database (a scratch database on DATABASE_URL's server, else embedded PostgreSQL in a temp
+ *      directory), migrated, with the demo data (two teams, reps, ~320 buyers and sellers); numbers
+ *      normalised with libphonenumber as they enter;
+ *   2. the PhoneBurner sandbox, the edge functions and the worker, wired as `npm start` wires them;
+ *   3. each rep previews a list (exclusions by reason) and pushes it through the push function with
+ *      their own JWT — real PhoneBurner style, callbacks pointing at our webhook with its URL token;
+ *   4. the sandbox dials every session from 09:00 Eastern: real-shaped callbacks, realistic outcomes and
+ *      dispositions, a few calls lost on the way;
+ *   5. the worker ingests them (contact_activities, tasks, suppressions), the daily reconciliation runs,
+ *      and the day is summarised per rep, with the calls that never reached us.
+ *
+ *   npm run demo [-- --keep] [--drop-rate 0.03] [--seed 20261121] [--seed-contract]
+ *
+ * --keep leaves everything running (Ctrl-C stops it) and prints where to look.
+ */
+import os from "node:os";
+import path from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, prepareDatabase } from "./db.ts";
+import { loadDemoData, DEMO_USERS } from "./demo-data.ts";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { freePort, startFunctionsServer } from "./functions-server.ts";
+import { dialOnSandbox, sandboxEnv, startPhoneBurnerSandbox } from "./phoneburner-sandbox.ts";
+import { loadEnv } from "./env.ts";
+import { startWorker } from "../../jobs/worker.ts";
+import { DEV_JWT_SECRET, userJwt } from "../../functions/_shared/jwt.ts";
+import { normalizeRows, type PendingPhone } from "../../functions/_shared/phone.ts";
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const value = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[i + 1] : fallback;
+};
+
+const KEEP = flag("keep");
+const DROP_RATE = Number(value("drop-rate", "0.03"));
+const SEED = Number(value("seed", "20261121"));
+const STYLE = flag("seed-contract") ? "seed" : "dialsession";
+
+const say = (line = "") => console.log(line);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Today at 09:00 in New York, as an ISO time. */
+function nineAmEastern(): string {
+  const now = new Date();
+  const ny = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  for (const offset of ["-05:00", "-04:00"]) {
+    const t = new Date(`${ny}T09:00:00${offset}`);
+    const check = new Intl.DateTimeFormat("en-GB", { timeZone: "America/New_York", hour: "2-digit", hourCycle: "h23" }).format(t);
+    if (check === "09") return t.toISOString();
+  }
+  return now.toISOString();
+}
+
+async function main() {
+  loadEnv({ quiet: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+  try {
+    // ---------------------------------------------------------------------------------------- database
+    let dbUrl: string;
+    if (process.env.DATABASE_URL) {
+      const admin = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+      const name = `dialbridge_demo_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
+      dbUrl = await createDatabase(admin, name);
+      if (!KEEP) stops.push(() => dropDatabase(admin, name));
+      say(`database   ${name} (scratch database on DATABASE_URL's server${KEEP ? ", kept" : ", dropped at the end"})`);
+    } else {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "dialbridge-demo-"));
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), logFile: path.join(dir, "postgres.log"), log: () => {} });
+      stops.push(async () => {
+        await pg.stop();
+        if (!KEEP) await rm(dir, { recursive: true, force: true });
+      });
+      dbUrl = pg.url;
+      say(`database   embedded PostgreSQL in ${dir}`);
+    }
+    await prepareDatabase(dbUrl);
+    const demo = await loadDemoData(dbUrl);
+    const sql = connect(dbUrl, { max: 4 });
+    stops.push(() => sql.end({ timeout: 2 }));
+    // numbers enter here: normalised with libphonenumber, unparseable ones flagged
+    const pending = await sql<PendingPhone[]>`select id::text, phone, country from public.contacts where phone_status = 'pending'`;
+    if (pending.length) await sql`select dialbridge.apply_phone_normalizations(${JSON.stringify(normalizeRows(pending))}::text::jsonb)`;
+    say(`demo data  ${demo.teams} teams, ${demo.users} users, ${demo.contacts} contacts (${pending.length} numbers normalised)`);
+
+    // ---------------------------------------------------------------------------------------- services
+    const webhookToken = `demo_${randomBytes(12).toString("hex")}`;
+    const webhookSecret = `demo_secret_${randomBytes(12).toString("hex")}`;
+    const sandbox = await startPhoneBurnerSandbox({ acceptAnyToken: false, intakeMsPerContact: 5, baseLatencyMs: 20, webhookSecret });
+    stops.push(() => sandbox.stop());
+    const port = await freePort();
+    const env: Record<string, string> = {
+      ...sandboxEnv(sandbox.url),
+      SUPABASE_JWT_SECRET: process.env.SUPABASE_JWT_SECRET || DEV_JWT_SECRET,
+      PHONEBURNER_WEBHOOK_TOKENS: webhookToken,
+      PHONEBURNER_WEBHOOK_SECRETS: webhookSecret,
+      PHONEBURNER_CALLBACK_BASE_URL: `http://127.0.0.1:${port}/functions/v1`,
+      PHONEBURNER_API_STYLE: STYLE,
+      PHONEBURNER_WEBHOOK_LOG: "errors",
+    };
+    for (const [k, v] of Object.entries(env)) process.env[k] = v;
+    const functions = await startFunctionsServer({ databaseUrl: dbUrl, env, port, log: () => {} });
+    stops.push(() => functions.stop());
+    const worker = await startWorker({ databaseUrl: dbUrl, concurrency: 4 });
+    stops.push(() => worker.stop());
+    say(`services   sandbox ${sandbox.url}, functions ${functions.url}, worker (4 at once)`);
+
+    // every rep gets a PhoneBurner token the sandbox knows
+    const reps = DEMO_USERS.filter((u) => u.role === "rep");
+    const ids = new Map<string, string>();
+    for (const u of reps) {
+      const [{ id }] = await sql`select id from public.profiles where email = ${u.email}`;
+      ids.set(u.key, id);
+      const token = `demo_pb_${u.key}_${randomBytes(6).toString("hex")}`;
+      await sql`insert into public.phoneburner_oauth_tokens (user_id, access_token, display_name) values (${id}, ${token}, ${u.name})
+                on conflict (user_id) do update set access_token = excluded.access_token`;
+      const [first, ...rest] = u.name.split(" ");
+      await fetch(`${sandbox.url}/__sandbox/tokens`, {
+        method: "POST", body: JSON.stringify({ token, user_id: u.phoneburnerUserId, email: u.email, first_name: first, last_name: rest.join(" ") }),
+      });
+    }
+
+    // ---------------------------------------------------------------------------------------- previews and pushes
+    say(`\n── 08:45  previews and pushes (${STYLE === "seed" ? "seed contract" : "real PhoneBurner dial sessions"})`);
+    const lists: Record<string, Record<string, unknown>> = {
+      "east-rep-1": { contact_type: "buyer", buyer_type: ["PE Firm - Lower Middle Market", "PE Firm - Middle Market", "PE Firm"] },
+      "east-rep-2": { contact_type: "seller" },
+      "east-rep-3": { contact_type: "buyer", buyer_type: ["Family Office", "Independent Sponsor"] },
+      "west-rep-1": { contact_type: "buyer" },
+      "west-rep-2": { contact_type: "seller" },
+    };
+    const runs: string[] = [];
+    for (const [key, filter] of Object.entries(lists)) {
+      const u = reps.find((r) => r.key === key);
+      if (!u) continue;
+      const userId = ids.get(key)!;
+      const preview = await sql.begin(async (tx) => {
+        await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: "authenticated" })}, true),
+                        set_config('role', 'authenticated', true)`;
+        const [{ p }] = await tx`select public.preview_push(p_filter => ${JSON.stringify(filter)}::text::jsonb) as p`;
+        return p;
+      });
+      const reasons = (preview.excluded as { label: string; count: number }[]).map((e) => `${e.count} ${e.label.toLowerCase()}`).join(", ");
+      say(`${u.name.padEnd(16)} ${preview.suggested_session_name}: ${preview.dialable_label}; ${preview.ready_count} ready, ` +
+        `${preview.excluded_count} excluded${reasons ? ` (${reasons})` : ""}; dial time ${preview.estimated_dial_time}`);
+      const jwt = await userJwt(userId, env.SUPABASE_JWT_SECRET, { email: u.email });
+      const res = await fetch(`${functions.url}/phoneburner-push-contacts`, {
+        method: "POST", headers: { Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ filter, session: { mode: "new", name: preview.suggested_session_name } }),
+      });
+      const body = await res.json() as Record<string, any>;
+      runs.push(body.run_id);
+      say(`${"".padEnd(16)} pushed: HTTP ${res.status}, ${body.contacts_added} added, ${body.contacts_excluded} excluded` +
+        (body.redirect_url ? `, sign-in link ${String(body.redirect_url).replace(/key=.*/, "key=…")}` : ""));
+    }
+    // later batches (if any) are the worker's
+    for (let i = 0; i < 100; i++) {
+      const [{ open }] = await sql`select count(*)::int as open from public.phoneburner_push_runs where id = any(${runs}::uuid[]) and status in ('queued', 'pushing')`;
+      if (open === 0) break;
+      await sleep(200);
+    }
+
+    // ---------------------------------------------------------------------------------------- the calling day
+    say(`\n── 09:00  the sandbox dials every session (${Math.round(DROP_RATE * 100)} % of calls lost on the way)`);
+    const dial = await dialOnSandbox(sandbox.url, { seed: SEED, start_at: nineAmEastern(), drop_rate: DROP_RATE });
+    say(`${dial.calls} calls in ${dial.sessions} sessions; ${dial.events_sent} events delivered, ${dial.events_failed} refused, ${dial.calls_lost} calls lost`);
+    say(`outcomes: ${Object.entries(dial.outcomes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.replace(/_/g, " ")} ${v}`).join(", ")}`);
+    for (let i = 0; i < 300; i++) {
+      const [{ pending: left }] = await sql`select count(*)::int as pending from public.phoneburner_webhooks_log where processing_status in ('pending', 'processing')`;
+      if (left === 0) break;
+      await sleep(200);
+    }
+
+    // ---------------------------------------------------------------------------------------- reconciliation
+    await sql`select graphile_worker.add_job('phoneburner_sessions__reconcile_calls', '{}'::json)`;
+    for (let i = 0; i < 100; i++) {
+      const [{ n }] = await sql`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'phoneburner_sessions__reconcile_calls'`;
+      if (n === 0) break;
+      await sleep(200);
+    }
+
+    // ---------------------------------------------------------------------------------------- the day in numbers
+    say("\n── 18:00  the day in dialbridge");
+    const perRep = await sql`
+      select p.display_name as rep,
+             count(distinct a.phoneburner_call_id)::int as dials,
+             count(distinct a.phoneburner_call_id) filter (where a.call_outcome = 'connected' or a.call_connected_at is not null)::int as connected,
+             coalesce(sum(a.talk_time_seconds), 0)::int as talk,
+             count(distinct a.phoneburner_call_id) filter (where a.disposition_code in ('INTERESTED', 'MEETING_SET', 'HOT_LEAD'))::int as qualified
+        from public.contact_activities a join public.profiles p on p.id = a.user_id
+       where a.source_system = 'phoneburner' and a.phoneburner_call_id is not null
+         and a.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set')
+       group by p.display_name order by dials desc`;
+    for (const r of perRep) {
+      say(`${String(r.rep).padEnd(16)} ${String(r.dials).padStart(3)} dials, ${String(r.connected).padStart(3)} connected, ` +
+        `${Math.round(r.talk / 60)} min talk, ${r.qualified} qualified`);
+    }
+    const [t] = await sql`
+      select (select count(*)::int from public.tasks where source in ('callback', 'disposition')) as tasks,
+             (select count(*)::int from public.suppressions where source = 'disposition') as suppressions,
+             (select count(*)::int from public.contact_activities where matching_status = 'unmatched') as unmatched,
+             (select coalesce(sum(missing_calls), 0)::int from public.phoneburner_call_drift) as missing,
+             (select count(*)::int from public.phoneburner_sessions where phoneburner_session_id not like 'pending:%') as linked,
+             (select count(*)::int from public.phoneburner_sessions) as sessions`;
+    say(`${t.tasks} follow-up tasks, ${t.suppressions} suppressions from dispositions, ${t.unmatched} unmatched calls`);
+    say(`${t.linked} of ${t.sessions} pushed sessions linked to PhoneBurner's id by their calls; ` +
+      `drift: ${t.missing} calls PhoneBurner made that never reached us (public.phoneburner_call_drift)`);
+
+    if (KEEP) {
+      say(`\nkept running:\n  database   ${dbUrl}\n  functions  ${functions.url}\n  sandbox    ${sandbox.url}\nStop with Ctrl-C.`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      });
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+/**
+ * The worker's half of a push: batches after the first (at most 500 each; real PhoneBurner gets one dial
+ * session per batch, the seed contract one session for all), batches the function handed over while the
+ * rep's account was busy, a batch whose sender died after PhoneBurner took it (resumed by the cron sweep
+ * and found by its key, never sent twice), and phone numbers typed in the browser normalised by the job
+ * the contacts trigger queues.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runOnce } from "graphile-worker";
+import { taskList } from "../../jobs/tasks/index.ts";
+import { startHarness, type Harness, type Rep } from "../fixtures/phoneburner-push/harness.ts";
+import { quietLogger } from "../../supabase/local/db.ts";
+
+let h: Harness;
+let rep: Rep;
+
+beforeAll(async () => {
+  h = await startHarness({ tag: "push_worker", env: { PHONEBURNER_LEASE_WAIT_MS: "300" } });
+  rep = await h.rep("rep");
+  h.applyEnvToProcess();
+});
+
+afterAll(async () => {
+  await h?.cleanup();
+});
+
+async function work() {
+  await runOnce({ connectionString: process.env.TEST_DATABASE_URL!, taskList, logger: quietLogger() });
+}
+
+async function run(id: string) {
+  const [r] = await h.sql`select status, stage, contacts_ready, contacts_added, contacts_done, batches_total, batches_done, error
+                            from public.phoneburner_push_runs where id = ${id}`;
+  return r;
+}
+
+async function repSessions() {
+  const state = await h.sandboxState();
+  return state.sessions.filter((s: any) => s.owner_user_id === rep.phoneburnerUserId);
+}
+
+describe("a 1,200-contact push", () => {
+  it("goes in batches of 500: the function sends the first, the worker the rest, one dial session each (real PhoneBurner)", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(1200);
+    const answer = await h.push(rep, { contact_ids: ids, session: { mode: "new", name: "Big list" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ success: true, status: "pushing", progress: { done: 500, total: 1200, batches_done: 1, batches_total: 3 } });
+    expect(answer.body.redirect_url).toMatch(/sso_key_login/);
+
+    await work();
+    expect(await run(answer.body.run_id)).toMatchObject({ status: "succeeded", stage: "done", contacts_added: 1200, batches_done: 3 });
+    const sessions = await repSessions();
+    expect(sessions.map((s: any) => [s.name, s.contact_ids.length]).sort()).toEqual([
+      ["Big list (1/3)", 500], ["Big list (2/3)", 500], ["Big list (3/3)", 200]]);
+    const [{ n }] = await h.sql`select count(*)::int as n from public.phoneburner_sessions s
+                                 join public.phoneburner_push_batches b on b.session_id = s.id
+                                 join public.phoneburner_push_runs r on r.id = b.run_id where r.id = ${answer.body.run_id}`;
+    expect(n).toBe(3);
+  });
+
+  it("goes into one session in the seed contract, the later batches added to the first one's session", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(1200);
+    const answer = await h.push(rep, { contact_ids: ids, api_style: "seed", session: { mode: "new", name: "Seed list" } });
+    expect(answer.status).toBe(200);
+    await work();
+    expect(await run(answer.body.run_id)).toMatchObject({ status: "succeeded", contacts_added: 1200 });
+    const sessions = await repSessions();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].contact_ids).toHaveLength(1200);
+    const [{ n, total }] = await h.sql`
+      select count(*)::int as n, max(s.total_contacts_added)::int as total from public.phoneburner_sessions s
+       where s.id = (select session_id from public.phoneburner_push_runs where id = ${answer.body.run_id})`;
+    expect([n, total]).toEqual([1, 1200]);
+  });
+});
+
+describe("a busy account", () => {
+  it("makes the function hand the batch to the worker (202), which sends it once the account is free", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(10);
+    await h.sql`insert into dialbridge.phoneburner_account_leases (user_id, holder, expires_at)
+                values (${rep.id}, 'another-push', now() + interval '1 minute')`;
+    const answer = await h.push(rep, { contact_ids: ids });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ success: true, status: "queued", stage: "waiting_to_retry", redirect_url: null });
+    expect(await repSessions()).toHaveLength(0);
+
+    await h.sql`delete from dialbridge.phoneburner_account_leases where user_id = ${rep.id}`;
+    await work();
+    expect(await run(answer.body.run_id)).toMatchObject({ status: "succeeded", contacts_added: 10 });
+    expect(await repSessions()).toHaveLength(1);
+  });
+});
+
+describe("a sender that died after PhoneBurner took the batch", () => {
+  it("is resumed by the sweep, and the session is found by its key instead of created again", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(7);
+    // the push is handed to the worker (account busy), then its job is lost
+    await h.sql`insert into dialbridge.phoneburner_account_leases (user_id, holder, expires_at)
+                values (${rep.id}, 'another-push', now() + interval '1 minute')`;
+    const answer = await h.push(rep, { contact_ids: ids });
+    await h.sql`delete from dialbridge.phoneburner_account_leases where user_id = ${rep.id}`;
+    const [batch] = await h.sql`select id, request_key from public.phoneburner_push_batches where run_id = ${answer.body.run_id}`;
+    await h.sql`delete from graphile_worker._private_jobs where key = ${"phoneburner_push_batch:" + batch.id}`;
+
+    // … a sender had claimed it and PhoneBurner created the session, then the sender died
+    await h.sql`select dialbridge.claim_push_batch(${batch.id}, 'function:dead')`;
+    const created = await fetch(`${h.sandbox.url}/rest/1/dialsession`, {
+      method: "POST", headers: { Authorization: `Bearer ${rep.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "x", contacts: [{ first_name: "A", last_name: "B", phone: "+12125550111" }], custom_data: { request_id: batch.request_key } }),
+    });
+    expect(created.status).toBe(201);
+
+    await work(); // nothing queued: the run is stalled
+    expect((await run(answer.body.run_id)).status).toBe("pushing");
+    // the cron sweep (here: anything not moving for 0 s, instead of 3 minutes)
+    const [{ n }] = await h.sql`select dialbridge.resume_stalled_push_batches(interval '0 seconds') as n`;
+    expect(n).toBeGreaterThanOrEqual(1);
+    await work();
+    expect(await run(answer.body.run_id)).toMatchObject({ status: "succeeded" });
+    expect(await repSessions()).toHaveLength(1);
+    const writes = (await h.sandboxRequests()).filter((r) => r.method === "POST" && r.path === "/rest/1/dialsession");
+    expect(writes).toHaveLength(1);
+  });
+});
+
+describe("phone numbers typed in the browser", () => {
+  it("are normalised by the queued job; unparseable ones are flagged", async () => {
+    const rows = await h.sql`
+      insert into public.contacts (team_id, first_name, last_name, phone, country)
+      values (${h.teamId}, 'Typed', 'Us', '(415) 555-0142', 'USA'), (${h.teamId}, 'Typed', 'Uk', '020 7946 0958', 'United Kingdom'),
+             (${h.teamId}, 'Typed', 'Bad', '555-CALL-ME', null)
+      returning id, phone_status`;
+    expect(rows.map((r) => r.phone_status)).toEqual(["pending", "pending", "pending"]);
+    await work();
+    const after = await h.sql`select last_name, phone_e164, phone_status, phone_number_invalid_reason from public.contacts
+                               where id = any(${rows.map((r) => r.id)}::uuid[]) order by last_name`;
+    expect(after.map((r) => [r.last_name, r.phone_e164, r.phone_status, r.phone_number_invalid_reason])).toEqual([
+      ["Bad", null, "invalid", "unparseable"],
+      ["Uk", "+442079460958", "valid", null],
+      ["Us", "+14155550142", "valid", null],
+    ]);
+  });
+});
