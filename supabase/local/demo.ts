@@ -1,8 +1,8 @@
 /**
  * `npm run demo`: a whole calling day, end to end, on this machine — nobody is called.
  *
- *   1. a fresh database (a scratch database on DATABASE_URL's server, else embedded PostgreSQL in a temp
- *      directory), migrated, with the demo data (two teams, reps, ~320 buyers and sellers); numbers
+ *   1. a fresh database (a scratch database on DATABASE_URL's server, else embedded PostgreSQL in a new
+ *      directory under .data/), migrated, with the demo data (two teams, reps, ~320 buyers and sellers); numbers
  *      normalised with libphonenumber as they enter;
  *   2. the PhoneBurner sandbox, the edge functions and the worker, wired as `npm start` wires them;
  *   3. each rep previews a list (exclusions by reason) and pushes it through the push function with
@@ -16,11 +16,10 @@
  *
  * --keep leaves everything running (Ctrl-C stops it) and prints where to look.
  */
-import os from "node:os";
 import path from "node:path";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import { DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, prepareDatabase } from "./db.ts";
+import { DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, prepareDatabase, root } from "./db.ts";
 import { loadDemoData, DEMO_USERS } from "./demo-data.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { freePort, startFunctionsServer } from "./functions-server.ts";
@@ -73,7 +72,10 @@ async function main() {
       if (!KEEP) stops.push(() => dropDatabase(admin, name));
       say(`database   ${name} (scratch database on DATABASE_URL's server${KEEP ? ", kept" : ", dropped at the end"})`);
     } else {
-      const dir = await mkdtemp(path.join(os.tmpdir(), "dialbridge-demo-"));
+      // beside npm start's own data directory (.data/, git-ignored), where embedded PostgreSQL may write
+      await mkdir(path.join(root, ".data"), { recursive: true });
+      const dir = await mkdtemp(path.join(root, ".data", "demo-"));
+      await chmod(dir, 0o755); // initdb may run as another user (embedded-postgres under root)
       const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), logFile: path.join(dir, "postgres.log"), log: () => {} });
       stops.push(async () => {
         await pg.stop();
