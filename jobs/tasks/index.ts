@@ -9,6 +9,7 @@ import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.t
 import phoneburner_push_runs__push_batch from "./phoneburner_push_runs__push_batch.ts";
 import phoneburner_push_runs__resume_stalled from "./phoneburner_push_runs__resume_stalled.ts";
 import phoneburner_sessions__reconcile_calls from "./phoneburner_sessions__reconcile_calls.ts";
+import phoneburner_webhooks_log__process from "./phoneburner_webhooks_log__process.ts";
 import tasks__push_due_callbacks from "./tasks__push_due_callbacks.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
@@ -20,5 +21,6 @@ export const taskList: TaskList = {
   phoneburner_push_runs__push_batch,
   phoneburner_push_runs__resume_stalled,
   phoneburner_sessions__reconcile_calls,
+  phoneburner_webhooks_log__process,
   tasks__push_due_callbacks,
 };

@@ -285,8 +285,272 @@ export const ingestSummary: Section = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------
+// processing sections (issue 3, processing): events projected end to end, and cost against history
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A realistic stream of dial-session events for `calls` calls spread over `contacts` contacts, `reps` reps
+ * and their sessions: seed-contract calls (started, connected 70 %, ended, disposition; a callback for
+ * 10 %, a contact change for 3 %) and real api_calldone calls (one event each) for a third of them.
+ */
+export function callStream(run: string, calls: number, opts: { contacts: number; reps: number; contactOffset?: number; base?: number }) {
+  const events: { type: string; payload: Record<string, unknown> }[] = [];
+  const dispositions = [["INTERESTED", "Interested"], ["NOT_INTERESTED", "Not Interested"], ["LEFT_VOICEMAIL", "Left Message"],
+    ["NO_ANSWER", "No Answer"], ["CALLBACK_REQUESTED", "Callback Requested"], ["SPOKE_TO_GATEKEEPER", "Spoke to Gatekeeper"]];
+  const base = opts.base ?? Date.parse("2026-05-04T13:00:00Z");
+  for (let k = 0; k < calls; k++) {
+    const contact = (opts.contactOffset ?? 0) + (k % opts.contacts);
+    const rep = k % opts.reps;
+    const sc = `bench-${run}-sc-${contact}`;
+    const pb = `bench-${run}-pb-${contact}`;
+    const callId = `bench-${run}-call-${k}`;
+    const t0 = new Date(base + k * 7_000);
+    const at = (s: number) => new Date(t0.getTime() + s * 1000).toISOString();
+    const [code, label] = dispositions[k % dispositions.length];
+    const user = { id: `bench-${run}-rep-${rep}`, name: `Rep ${rep}`, email: `rep${rep}@bench.test` };
+    const session = { id: `bench-${run}-ds-${rep}`, name: `Bench session ${rep}` };
+    if (k % 3 === 2) {
+      events.push({ type: "api_calldone", payload: {
+        call_id: callId, ds_id: session.id, status: label, duration: 95, start_time: at(0).slice(0, 19).replace("T", " "),
+        end_time: at(95).slice(0, 19).replace("T", " "), connected: k % 2 ? "1" : "0", direction: "outbound",
+        call_notes: ["bench note"], agent: { user_id: user.id, first_name: "Rep", last_name: String(rep), email: user.email },
+        contact: { user_id: pb, phone: "5550100" }, custom_fields: { "SourceCo ID": sc }, custom_data: [],
+      } });
+      continue;
+    }
+    const cf = { sourceco_contact_id: sc };
+    const answered = k % 10 < 7;
+    events.push({ type: "call.started", payload: { event: "call.started", event_id: `${callId}-s`, timestamp: at(0),
+      contact: { id: pb, custom_fields: cf }, call: { id: callId, started_at: at(0) }, user, dial_session: session } });
+    if (answered) {
+      events.push({ type: "call.connected", payload: { event: "call.connected", event_id: `${callId}-c`, timestamp: at(9),
+        call_id: callId, contact_id: pb, connection_details: { connected_at: at(9), ring_duration_seconds: 9,
+        answered_by: k % 4 ? "decision_maker" : "gatekeeper" }, custom_fields: cf } });
+    }
+    events.push({ type: "call.ended", payload: { event: "call.ended", event_id: `${callId}-e`, timestamp: at(150), call_id: callId,
+      contact_id: pb, call_summary: { ended_at: at(150), total_duration_seconds: 150, ring_duration_seconds: 9,
+      talk_duration_seconds: answered ? 141 : 0, outcome: answered ? "completed" : "no_answer" }, custom_fields: cf } });
+    events.push({ type: "disposition.set", payload: { event: "disposition.set", event_id: `${callId}-d`, timestamp: at(160),
+      call_id: callId, contact_id: pb, disposition: { code, label, notes: "bench", set_at: at(160) }, user, custom_fields: cf } });
+    if (k % 10 === 0) {
+      events.push({ type: "callback.scheduled", payload: { event: "callback.scheduled", event_id: `${callId}-cb`, timestamp: at(161),
+        call_id: callId, contact_id: pb, callback: { scheduled_for: at(3 * 86_400), notes: "bench" }, assigned_user: user, custom_fields: cf } });
+    }
+    if (k % 33 === 0) {
+      events.push({ type: "contact.updated", payload: { event: "contact.updated", event_id: `${callId}-u`, timestamp: at(300),
+        contact_id: pb, changes: { title: { old: "VP", new: `Partner ${k}` } }, updated_by: { user_id: user.id }, custom_fields: cf } });
+    }
+  }
+  return events;
+}
+
+/** Teams, reps and contacts the stream refers to (set-based, not measured). */
+async function seedBenchPeople(sql: postgres.Sql, run: string, contacts: number, reps: number, contactOffset = 0): Promise<void> {
+  await sql`insert into public.teams (name) values (${`bench ${run}`}) on conflict (name) do nothing`;
+  await sql`insert into auth.users (email) select ${`bench-${run}-rep-`}::text || g || '@bench.test' from generate_series(0, ${reps - 1}::int) g
+            on conflict (email) do nothing`;
+  await sql`update public.profiles p set team_id = (select id from public.teams where name = ${`bench ${run}`}),
+              phoneburner_user_id = ${`bench-${run}-rep-`} || substring(p.email from ${`bench-${run}-rep-(\\d+)@`}::text)
+             where p.email like ${`bench-${run}-rep-%`}`;
+  await sql`insert into public.contacts (sourceco_contact_id, team_id, first_name, last_name, phone)
+            select ${`bench-${run}-sc-`}::text || g, (select id from public.teams where name = ${`bench ${run}`}::text), 'Bench',
+                   g::text, '+1212555' || lpad(g::text, 4, '0')
+              from generate_series(${contactOffset}::int, ${contactOffset + contacts - 1}::int) g
+            on conflict (sourceco_contact_id) do nothing`;
+}
+
+/**
+ * Where processing time went, from PostgreSQL's function statistics (track_functions = pl): the
+ * dialbridge.process_phoneburner_webhooks total, the disposition engine's share (apply_disposition,
+ * apply_callback, apply_contact_changes) and the share of other features' triggers on contact_activities
+ * (the report rollups), the rest being the projection itself (normalising, merging, statistics).
+ */
+async function processingBreakdown(sql: postgres.Sql) {
+  const [r] = await sql`
+    with t as (
+      select p.proname, p.oid, f.total_time
+        from pg_catalog.pg_stat_user_functions f join pg_catalog.pg_proc p on p.oid = f.funcid
+       where f.schemaname = 'dialbridge'
+    ), others as (
+      select distinct tg.tgfoid as oid from pg_catalog.pg_trigger tg
+       where tg.tgrelid = 'public.contact_activities'::regclass and not tg.tgisinternal
+         and tg.tgfoid::regproc::text not in ('dialbridge.tg_contact_activities__aggregate_calls',
+                                             'dialbridge.tg_contact_activities__call_defaults', 'dialbridge.tg__set_updated_at')
+    )
+    select coalesce(sum(t.total_time) filter (where t.proname = 'process_phoneburner_webhooks'), 0)::float8 as total,
+           coalesce(sum(t.total_time) filter (where t.proname in ('apply_disposition', 'apply_callback', 'apply_contact_changes')), 0)::float8 as engine,
+           coalesce(sum(t.total_time) filter (where t.oid in (select oid from others)), 0)::float8 as others
+      from t`;
+  return { total: r.total, engine: r.engine, others: r.others, projection: r.total - r.engine - r.others };
+}
+
+function describeBreakdown(b: { total: number; engine: number; others: number; projection: number }, events: number): string {
+  const per = (ms: number) => fmt(ms / Math.max(events, 1), 3);
+  return `${"".padEnd(34)} per event inside batches: ${per(b.total)} ms = projection ${per(b.projection)} + disposition engine ` +
+    `${per(b.engine)} + other triggers on contact_activities (report rollups) ${per(b.others)}`;
+}
+
+async function storeEvents(ctx: BenchContext, events: { type: string; payload: Record<string, unknown> }[]): Promise<LoadResult> {
+  const bodies = events.map((e) => JSON.stringify(e.payload));
+  return runLoad(events.length, ctx.options.concurrency, 3600, async (i) => {
+    const [row] = await ctx.sql`select status from dialbridge.receive_phoneburner_event(${events[i].type}, ${bodies[i]}::text::jsonb,
+      null, ${bodies[i].length}, 'hmac', null, '127.0.0.1', 'bench')`;
+    return row.status === "accepted" ? "ok" : row.status;
+  });
+}
+
+/**
+ * Events processed per second end to end: stored through dialbridge.receive_phoneburner_event by
+ * `concurrency` connections while the real worker (in process, WORKER_CONCURRENCY or 2) projects them;
+ * measured from the first event received to the last one marked success.
+ */
+export const processingEndToEnd: Section = {
+  name: "processed",
+  title: "events processed end to end (stored → worker → projected, statistics, dispositions applied)",
+  async run(ctx) {
+    const { startWorker, workerLogger } = await import("../../jobs/worker.ts");
+    const run = randomBytes(3).toString("hex");
+    const reps = 8;
+    const contacts = 2000;
+    await seedBenchPeople(ctx.sql, run, contacts, reps);
+    // warm up the worker's plans on a small stream first (not measured)
+    const warm = callStream(`w${run}`, 40, { contacts: 40, reps: 2 });
+    await seedBenchPeople(ctx.sql, `w${run}`, 40, 2);
+    await ctx.sql`analyze`;
+    await ctx.sql.unsafe(`alter database "${ctx.databaseName}" set track_functions = 'pl'`);
+    const worker = await startWorker({ databaseUrl: ctx.databaseUrl, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
+                                       logger: workerLogger("error") });
+    try {
+      await storeEvents(ctx, warm);
+      await waitProcessed(ctx, `bench-w${run}-%`, warm.length, 120);
+      await ctx.sql`select pg_catalog.pg_stat_reset()`;
+      // the measured stream: as many calls as make ~count events
+      const events = callStream(run, Math.round(ctx.options.count / 3.2), { contacts, reps });
+      const stored = await storeEvents(ctx, events);
+      const done = await waitProcessed(ctx, `bench-${run}-%`, events.length, 600);
+      const [t] = await ctx.sql`
+        select extract(epoch from max(l.processing_completed_at) - min(l.received_at))::float8 as seconds,
+               avg(l.processing_duration_ms)::float8 as avg_ms, count(*) filter (where l.processing_status <> 'success')::int as not_ok
+          from public.phoneburner_webhooks_log l
+         where l.phoneburner_user_id like ${`bench-${run}-%`} or l.phoneburner_contact_id like ${`bench-${run}-%`}
+            or l.event_id like ${`bench-${run}-%`} or l.phoneburner_call_id like ${`bench-${run}-%`}`;
+      const perSecond = done / t.seconds;
+      const [counts] = await ctx.sql`select count(*)::int as calls, sum(c.total_call_attempts)::int as attempts
+                                       from public.contacts c where c.sourceco_contact_id like ${`bench-${run}-sc-%`}`;
+      console.log(`${"stored (sql receive)".padEnd(34)} ${fmt(stored.perSecond).padStart(7)}/s   (${stored.ok} events, ${ctx.options.concurrency} connections, worker running)`);
+      console.log(`${"processed end to end".padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${events.length} events in ${fmt(t.seconds, 2)} s, first received → last success; ` +
+        `${fmt(t.avg_ms, 2)} ms per event inside its batch; ${t.not_ok} not successful)`);
+      console.log(`${"".padEnd(34)} ${counts.attempts} calls counted on ${counts.calls} contacts ` +
+        `(mix: seed-contract calls of 3–6 events and real api_calldone calls; ${worker.concurrency} worker slots, batches of ${process.env.PHONEBURNER_PROCESS_BATCH ?? 50})`);
+      await new Promise((r) => setTimeout(r, 1500)); // the worker's sessions report their statistics when idle
+      console.log(describeBreakdown(await processingBreakdown(ctx.sql), done));
+      ctx.results.processed = { perSecond, events: done, seconds: t.seconds };
+    } finally {
+      await worker.stop();
+    }
+  },
+};
+
+async function waitProcessed(ctx: BenchContext, like: string, expected: number, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const [{ n }] = await ctx.sql`select count(*)::int as n from public.phoneburner_webhooks_log l
+      where (l.phoneburner_user_id like ${like} or l.phoneburner_contact_id like ${like} or l.event_id like ${like}
+             or l.phoneburner_call_id like ${like}) and l.processing_status in ('success', 'skipped', 'failed')`;
+    if (n >= expected || Date.now() > deadline) return n;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Per-event processing cost for a contact with 10 earlier calls and for one with 10,000: the same stream
+ * of new calls processed by the batch function directly (no worker, no concurrent load). The statistics
+ * are incremental and extremes are read through indexes, so the two costs must be about the same.
+ */
+export const processingCostVsHistory: Section = {
+  name: "history",
+  title: "processing cost per event: a contact with 10 earlier calls vs one with 10,000",
+  async run(ctx) {
+    const run = randomBytes(3).toString("hex");
+    const sql = connect(ctx.databaseUrl, { max: 1 });
+    try {
+      await seedBenchPeople(ctx.sql, run, 2, 2);
+      // history: 10 and 10,000 earlier calls (set-based insert; the statistics follow by trigger)
+      for (const [contact, n] of [[0, 10], [1, 10_000]] as const) {
+        await ctx.sql`
+          insert into public.contact_activities (contact_id, team_id, activity_type, source_system, dedupe_key, call_started_at,
+                                                 call_ended_at, call_duration_seconds, talk_time_seconds, call_outcome,
+                                                 answered_by, disposition_code, disposition_label, disposition_set_at)
+          select c.id, c.team_id, 'disposition_set', 'phoneburner', ${`phoneburner:call:bench-${run}-old-${contact}-`} || g,
+                 t, t + interval '2 minutes', 120, 100, case when g % 3 = 0 then 'connected' else 'no_answer' end,
+                 case when g % 3 = 0 then 'decision_maker' end, 'NO_ANSWER', 'No Answer', t + interval '2 minutes'
+            from public.contacts c, generate_series(1, ${n}) g,
+                 lateral (select timestamptz '2024-01-01T00:00:00Z' + g * interval '1 hour' as t) x
+           where c.sourceco_contact_id = ${`bench-${run}-sc-${contact}`}`;
+      }
+      await ctx.sql`analyze`;
+      const measure = async (contact: number, label: string, calls: number) => {
+        const events = callStream(`${run}`, calls, { contacts: 1, reps: 2, contactOffset: contact,
+                                                      base: Date.parse("2026-05-05T13:00:00Z") + contact * 86_400_000 + calls * 1_000 })
+          .map((e) => JSON.parse(JSON.stringify(e).replaceAll(`bench-${run}-call-`, `bench-${run}-${label}-call-`)));
+        await storeEvents(ctx, events);
+        await sql`set track_functions = 'pl'`;
+        await sql`select pg_catalog.pg_stat_reset()`;
+        const t0 = performance.now();
+        let processed = 0;
+        for (;;) {
+          const [r] = await sql`select claimed from dialbridge.process_phoneburner_webhooks(50)`;
+          if (r.claimed === 0) break;
+          processed += r.claimed;
+        }
+        const ms = (performance.now() - t0) / Math.max(processed, 1);
+        await sql`select pg_catalog.pg_stat_force_next_flush()`;
+        await sql`select 1`;
+        const b = await processingBreakdown(sql);
+        return { ms, processed, projection: b.projection / Math.max(processed, 1), breakdown: b };
+      };
+      await measure(0, "warm", 30);
+      const a1 = await measure(0, "a1", 120);
+      const b1 = await measure(1, "b1", 120);
+      const a2 = await measure(0, "a2", 120);
+      const b2 = await measure(1, "b2", 120);
+      const small = (a1.ms + a2.ms) / 2;
+      const large = (b1.ms + b2.ms) / 2;
+      const smallProjection = (a1.projection + a2.projection) / 2;
+      const largeProjection = (b1.projection + b2.projection) / 2;
+      const [check] = await ctx.sql`select c.total_call_attempts from public.contacts c where c.sourceco_contact_id = ${`bench-${run}-sc-1`}`;
+      console.log(`${"10 earlier calls".padEnd(34)} ${fmt(small, 3).padStart(7)} ms/event   (${a1.processed + a2.processed} events)`);
+      console.log(describeBreakdown(a2.breakdown, a2.processed));
+      console.log(`${"10,000 earlier calls".padEnd(34)} ${fmt(large, 3).padStart(7)} ms/event   (${b1.processed + b2.processed} events; ${check.total_call_attempts} calls on the contact now)`);
+      console.log(describeBreakdown(b2.breakdown, b2.processed));
+      console.log(`${"ratio 10,000 ÷ 10, whole pipeline".padEnd(34)} ${fmt(large / small, 2).padStart(7)}     (flat: ≤ 1.5)`);
+      console.log(`${"ratio 10,000 ÷ 10, projection".padEnd(34)} ${fmt(largeProjection / smallProjection, 2).padStart(7)}     (normalise, merge, statistics: this issue's part)`);
+      ctx.results.history = { small, large, ratio: large / small, projectionRatio: largeProjection / smallProjection };
+    } finally {
+      await sql.end();
+    }
+  },
+};
+
+/** Processing against the issue's targets. */
+export const processingSummary: Section = {
+  name: "summary",
+  title: "processing summary",
+  async run(ctx) {
+    const { processed: p, history: h } = ctx.results;
+    if (p) console.log(`target ≥ 2,000 processed/s end to end: ${p.perSecond >= 2000 ? "met" : "MISSED"} (${fmt(p.perSecond)}/s)`);
+    if (h) {
+      console.log(`cost flat with 10 vs 10,000 earlier calls: ${h.ratio <= 1.5 ? "met" : "MISSED"} (ratio ${fmt(h.ratio, 2)}; ` +
+        `the projection alone ${fmt(h.projectionRatio, 2)})`);
+    }
+  },
+};
+
 /** Run order. Processing sections (events processed end to end, cost vs history) go after `http`. */
-export const sections: Section[] = [httpAcceptance, sqlReceive, bareInsertBaseline, ingestSummary];
+export const sections: Section[] = [
+  httpAcceptance, processingEndToEnd, processingCostVsHistory, sqlReceive, bareInsertBaseline, ingestSummary, processingSummary,
+];
 
 export async function main(list: Section[] = sections): Promise<void> {
   const options = parseOptions();

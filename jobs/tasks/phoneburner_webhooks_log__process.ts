@@ -1,0 +1,101 @@
+/**
+ * phoneburner_webhooks_log__process: projects stored PhoneBurner events into contact_activities.
+ *
+ * Queued (coalesced: job_key phoneburner_webhooks_log__process, preserve_run_at) by
+ * dialbridge.receive_phoneburner_event for every stored event, and every minute by jobs/crontab so that
+ * events stored while no worker ran and retries that fell due are never left behind. The work is all in
+ * SQL: each call of dialbridge.process_phoneburner_webhooks(batch) claims up to `batch` due events
+ * (FOR UPDATE SKIP LOCKED), projects them and records each outcome, in one transaction; this task only
+ * loops until nothing is due, then schedules itself for the next retry that will fall due. Idempotent:
+ * processing an event again changes nothing. Logs counts only, never payloads (they hold personal data).
+ */
+import type { JobHelpers, Task } from "graphile-worker";
+import { z } from "zod";
+
+export const TASK = "phoneburner_webhooks_log__process";
+
+const Payload = z.object({
+  // set by graphile-worker on cron jobs
+  _cron: z.object({ ts: z.string(), backfilled: z.boolean().optional() }).optional(),
+}).passthrough();
+
+/** Events per transaction (PHONEBURNER_PROCESS_BATCH, default 50: one subtransaction each, under PostgreSQL's 64 cached). */
+export function batchSizeFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PHONEBURNER_PROCESS_BATCH;
+  if (raw === undefined || raw === "") return 50;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`PHONEBURNER_PROCESS_BATCH must be an integer from 1 to 1000, got "${raw}"`);
+  return n;
+}
+
+/** A run gives the worker slot back after this long (then queues itself again if events are still due). */
+const MAX_RUN_MS = 60_000;
+
+export interface ProcessTotals {
+  batches: number;
+  claimed: number;
+  succeeded: number;
+  skipped: number;
+  retrying: number;
+  failed: number;
+  nextRetryAt: Date | null;
+}
+
+type BatchRow = {
+  claimed: number;
+  succeeded: number;
+  skipped: number;
+  retrying: number;
+  failed: number;
+  next_retry_at: Date | string | null;
+};
+
+/** Runs batches until none is due (or maxRunMs passed): the same SQL the replay tool and the tests call. */
+export async function processDueEvents(
+  query: (text: string, values: unknown[]) => Promise<{ rows: BatchRow[] }>,
+  opts: { batchSize?: number; maxRunMs?: number } = {},
+): Promise<ProcessTotals & { timedOut: boolean }> {
+  const batchSize = opts.batchSize ?? batchSizeFromEnv();
+  const maxRunMs = opts.maxRunMs ?? MAX_RUN_MS;
+  const started = Date.now();
+  const totals: ProcessTotals = { batches: 0, claimed: 0, succeeded: 0, skipped: 0, retrying: 0, failed: 0, nextRetryAt: null };
+  for (;;) {
+    const { rows } = await query(
+      "select claimed, succeeded, skipped, retrying, failed, next_retry_at from dialbridge.process_phoneburner_webhooks($1)",
+      [batchSize],
+    );
+    const r = rows[0];
+    totals.batches++;
+    totals.claimed += Number(r.claimed);
+    totals.succeeded += Number(r.succeeded);
+    totals.skipped += Number(r.skipped);
+    totals.retrying += Number(r.retrying);
+    totals.failed += Number(r.failed);
+    totals.nextRetryAt = r.next_retry_at ? new Date(r.next_retry_at) : null;
+    if (Number(r.claimed) === 0) return { ...totals, timedOut: false };
+    if (Date.now() - started > maxRunMs) return { ...totals, timedOut: true };
+  }
+}
+
+const task: Task = async (payload, helpers: JobHelpers) => {
+  const parsed = Payload.safeParse(payload ?? {});
+  if (!parsed.success) throw new Error(`${TASK}: invalid payload: ${parsed.error.issues[0]?.message}`);
+
+  const totals = await processDueEvents((text, values) => helpers.query(text, values) as never);
+
+  if (totals.timedOut) {
+    // more is due: hand the slot back and continue in a fresh job
+    await helpers.addJob(TASK, {}, { jobKey: TASK, jobKeyMode: "preserve_run_at" });
+  } else if (totals.nextRetryAt) {
+    // the earliest retry not yet due: a job for that time (the cron sweep is the safety net)
+    await helpers.addJob(TASK, {}, { jobKey: `${TASK}:retry`, jobKeyMode: "replace", runAt: totals.nextRetryAt });
+  }
+  if (totals.claimed > 0) {
+    helpers.logger.info(
+      `${TASK}: ${totals.claimed} events in ${totals.batches - 1} batches: ${totals.succeeded} processed, ` +
+        `${totals.skipped} skipped, ${totals.retrying} to retry, ${totals.failed} failed`,
+    );
+  }
+};
+
+export default task;
