@@ -710,15 +710,43 @@ as $$
 $$;
 
 /**
- * Reconciliation: recomputes contacts' call statistics from the raw rows, fixes the ones that drifted
- * (locking contacts in id order) and returns what it fixed, one row per contact and column. An empty
- * result means the incremental statistics were exact. p_contact_id null: all contacts.
+ * Reconciliation: recomputes contacts' call statistics from the raw rows, fixes the ones that drifted and
+ * returns what it fixed, one row per contact and column. An empty result means the incremental statistics
+ * were exact. p_contact_id null: all contacts (drifted ones fixed one at a time, in id order, each under
+ * its row lock, so the projection is never held up for long).
  */
 create or replace function dialbridge.recompute_contact_call_stats(p_contact_id uuid default null)
 returns table (contact_id uuid, column_name text, stored_value text, recomputed_value text)
 language plpgsql volatile security invoker set search_path = ''
 as $$
+declare
+  v_id uuid;
 begin
+  if p_contact_id is null then
+    -- all contacts: find the drifted ones without locking anything, then fix them one at a time, in id
+    -- order, each checked again under its own row lock (the projection keeps running meanwhile)
+    for v_id in
+      select t.contact_id
+        from dialbridge.contact_call_stats_from_rows(null) t
+        join public.contacts c on c.id = t.contact_id
+       where (c.total_call_attempts, c.total_calls_connected, c.total_calls_to_decision_maker, c.total_calls_to_gatekeeper,
+              c.total_voicemails_left, c.total_call_duration_seconds, c.total_talk_time_seconds, c.average_talk_time_seconds,
+              c.connection_rate_percentage, c.first_call_attempt_at, c.last_call_attempt_at, c.last_call_connected_at,
+              c.phone_verified_at, c.last_disposition_code, c.last_disposition_label, c.last_disposition_date,
+              c.last_disposition_notes, c.last_engaged_call_at)
+             is distinct from
+             (t.total_call_attempts, t.total_calls_connected, t.total_calls_to_decision_maker, t.total_calls_to_gatekeeper,
+              t.total_voicemails_left, t.total_call_duration_seconds, t.total_talk_time_seconds, t.average_talk_time_seconds,
+              t.connection_rate_percentage, t.first_call_attempt_at, t.last_call_attempt_at, t.last_call_connected_at,
+              t.phone_verified_at, t.last_disposition_code, t.last_disposition_label, t.last_disposition_date,
+              t.last_disposition_notes, t.last_engaged_call_at)
+       order by t.contact_id
+    loop
+      return query select * from dialbridge.recompute_contact_call_stats(v_id);
+    end loop;
+    return;
+  end if;
+
   return query
   with truth as (
     select * from dialbridge.contact_call_stats_from_rows(p_contact_id)
@@ -828,7 +856,33 @@ create or replace function dialbridge.recompute_session_call_stats(p_session_id 
 returns table (session_id uuid, column_name text, stored_value text, recomputed_value text)
 language plpgsql volatile security invoker set search_path = ''
 as $$
+declare
+  v_id uuid;
 begin
+  if p_session_id is null then
+    -- all sessions: drifted ones found without locks, then fixed one at a time under their row lock
+    for v_id in
+      select t.session_id
+        from dialbridge.session_call_stats_from_rows(null) t
+        join public.phoneburner_sessions s on s.id = t.session_id
+       where (s.total_contacts_added, s.total_contacts_active, s.total_contacts_completed, s.total_dials, s.total_connections,
+              s.total_decision_maker_conversations, s.total_gatekeeper_conversations, s.total_voicemails_left,
+              s.total_no_answers, s.total_call_time_seconds, s.total_talk_time_seconds, s.average_talk_time_seconds,
+              s.total_qualified_leads, s.total_meetings_scheduled, s.total_disqualified, s.total_callbacks_scheduled,
+              s.connection_rate_percentage, s.qualification_rate_percentage, s.started_at, s.last_activity_at)
+             is distinct from
+             (t.total_contacts_added, t.total_contacts_active, t.total_contacts_completed, t.total_dials, t.total_connections,
+              t.total_decision_maker_conversations, t.total_gatekeeper_conversations, t.total_voicemails_left,
+              t.total_no_answers, t.total_call_time_seconds, t.total_talk_time_seconds, t.average_talk_time_seconds,
+              t.total_qualified_leads, t.total_meetings_scheduled, t.total_disqualified, t.total_callbacks_scheduled,
+              t.connection_rate_percentage, t.qualification_rate_percentage, t.started_at, t.last_activity_at)
+       order by t.session_id
+    loop
+      return query select * from dialbridge.recompute_session_call_stats(v_id);
+    end loop;
+    return;
+  end if;
+
   return query
   with truth as (
     select * from dialbridge.session_call_stats_from_rows(p_session_id)
