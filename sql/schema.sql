@@ -3031,6 +3031,445 @@ CREATE FUNCTION dialbridge.humanize_reason(p_reason text) RETURNS text
 $$;
 
 --
+-- Name: phoneburner_call_events; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.phoneburner_call_events (
+    log_id bigint NOT NULL,
+    event_id text NOT NULL,
+    event_type text NOT NULL,
+    kind text NOT NULL,
+    event_at timestamp with time zone NOT NULL,
+    call_id text,
+    subject text,
+    call_key text,
+    is_start boolean DEFAULT false NOT NULL,
+    sourceco_contact_id text,
+    phoneburner_contact_id text,
+    phone_e164 text[] DEFAULT '{}'::text[] NOT NULL,
+    phoneburner_user_id text,
+    user_name text,
+    user_email text,
+    phoneburner_session_id text,
+    session_name text,
+    started_at timestamp with time zone,
+    connected_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    ring_seconds integer,
+    total_seconds integer,
+    talk_seconds integer,
+    connected boolean,
+    outcome text,
+    answered_by text,
+    recording_url text,
+    recording_seconds integer,
+    disposition_code text,
+    disposition_label text,
+    disposition_category text,
+    disposition_notes text,
+    disposition_at timestamp with time zone,
+    callback_at timestamp with time zone,
+    callback_notes text,
+    callback_details jsonb,
+    changes jsonb,
+    updated_by jsonb,
+    extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    normalized_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT phoneburner_call_events_call_key_check CHECK (((kind = ANY (ARRAY['call'::text, 'callback'::text])) = (call_key IS NOT NULL))),
+    CONSTRAINT phoneburner_call_events_durations_check CHECK (((COALESCE(ring_seconds, 0) >= 0) AND (COALESCE(total_seconds, 0) >= 0) AND (COALESCE(talk_seconds, 0) >= 0) AND (COALESCE(recording_seconds, 0) >= 0))),
+    CONSTRAINT phoneburner_call_events_kind_check CHECK ((kind = ANY (ARRAY['call'::text, 'callback'::text, 'contact_update'::text, 'contact_displayed'::text])))
+);
+
+--
+-- Name: TABLE phoneburner_call_events; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.phoneburner_call_events IS 'Normalised PhoneBurner events (one per processed log row): the facts contact_activities rows are computed from.';
+
+--
+-- Name: COLUMN phoneburner_call_events.kind; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.kind IS 'call (a stage or the whole call), callback, contact_update or contact_displayed.';
+
+--
+-- Name: COLUMN phoneburner_call_events.subject; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.subject IS 'Who the event is about, for events without a call id: pb:<PhoneBurner contact id>, sc:<SourceCo id> or tel:<E.164>.';
+
+--
+-- Name: COLUMN phoneburner_call_events.call_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.call_key IS 'The call the event belongs to (dedupe_key of its call activity).';
+
+--
+-- Name: COLUMN phoneburner_call_events.is_start; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.is_start IS 'call.started / api_callbegin: opens a call (used to correlate events without a call id).';
+
+--
+-- Name: COLUMN phoneburner_call_events.phone_e164; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.phone_e164 IS 'E.164 forms of the dialled number, for matching within the dial session.';
+
+--
+-- Name: COLUMN phoneburner_call_events.connected; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.phoneburner_call_events.connected IS 'api_calldone''s connected flag (null when the event does not say).';
+
+--
+-- Name: ingest_phoneburner_events(dialbridge.phoneburner_call_events[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.ingest_phoneburner_events(p_facts dialbridge.phoneburner_call_events[]) RETURNS TABLE(log_id bigint, own_key text, keys text[], error text, error_code text)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+declare
+  r dialbridge.phoneburner_call_events;
+  v_old dialbridge.phoneburner_call_events;
+  v_replaced dialbridge.phoneburner_call_events[] := '{}';
+  v_keys text[];
+  v_own text;
+  v_msg text;
+  v_state text;
+begin
+  if p_facts is null or pg_catalog.cardinality(p_facts) = 0 then
+    return;
+  end if;
+  -- a replay that reads an event differently (normalisation fixed since): the old row goes, the new comes
+  for v_old in
+    delete from dialbridge.phoneburner_call_events e
+     using unnest(p_facts) n
+     where e.log_id = n.log_id
+       and (e.event_id, e.event_type, e.kind, e.event_at, e.call_id, e.subject, e.is_start, e.sourceco_contact_id,
+            e.phoneburner_contact_id, e.phone_e164, e.phoneburner_user_id, e.user_name, e.user_email,
+            e.phoneburner_session_id, e.session_name, e.started_at, e.connected_at, e.ended_at, e.ring_seconds,
+            e.total_seconds, e.talk_seconds, e.connected, e.outcome, e.answered_by, e.recording_url, e.recording_seconds,
+            e.disposition_code, e.disposition_label, e.disposition_category, e.disposition_notes, e.disposition_at,
+            e.callback_at, e.callback_notes, e.callback_details, e.changes, e.updated_by, e.extra)
+           is distinct from
+           (n.event_id, n.event_type, n.kind, n.event_at, n.call_id, n.subject, n.is_start, n.sourceco_contact_id,
+            n.phoneburner_contact_id, n.phone_e164, n.phoneburner_user_id, n.user_name, n.user_email,
+            n.phoneburner_session_id, n.session_name, n.started_at, n.connected_at, n.ended_at, n.ring_seconds,
+            n.total_seconds, n.talk_seconds, n.connected, n.outcome, n.answered_by, n.recording_url, n.recording_seconds,
+            n.disposition_code, n.disposition_label, n.disposition_category, n.disposition_notes, n.disposition_at,
+            n.callback_at, n.callback_notes, n.callback_details, n.changes, n.updated_by, n.extra)
+    returning e.*
+  loop
+    v_replaced := v_replaced || v_old;
+  end loop;
+  insert into dialbridge.phoneburner_call_events
+  select n.* from unnest(p_facts) n order by n.log_id
+  on conflict (log_id) do nothing;
+
+  foreach r in array p_facts loop
+    v_keys := '{}';
+    v_own := null;
+    select x.* into v_old from unnest(v_replaced) x where x.log_id = r.log_id;
+    if v_old.log_id is not null and v_old.call_key is not null then
+      v_keys := v_keys || v_old.call_key;
+    end if;
+    begin
+      if r.kind in ('call', 'callback') then
+        if r.subject is not null and exists (
+             select 1 from dialbridge.phoneburner_call_events e
+              where e.subject = r.subject and e.call_id is null and e.kind in ('call', 'callback')
+                and e.event_at between r.event_at - interval '14 hours' and r.event_at + interval '14 hours') then
+          v_keys := v_keys || dialbridge.phoneburner_reassign_idless(r.subject, r.event_at);
+        end if;
+        if v_old.log_id is not null and v_old.subject is not null
+           and (v_old.subject is distinct from r.subject or v_old.event_at is distinct from r.event_at) then
+          v_keys := v_keys || dialbridge.phoneburner_reassign_idless(v_old.subject, v_old.event_at);
+        end if;
+        if r.call_id is not null then
+          v_own := r.call_key;
+        else
+          select e.call_key into v_own from dialbridge.phoneburner_call_events e where e.log_id = r.log_id;
+        end if;
+      elsif r.kind = 'contact_update' then
+        v_own := 'phoneburner:contact_updated:' || r.event_id;
+      elsif r.kind = 'contact_displayed' then
+        -- never attributes a call; it may tell us PhoneBurner's id for a contact we pushed to that session
+        if r.sourceco_contact_id is not null and r.phoneburner_contact_id is not null and r.phoneburner_session_id is not null then
+          update public.phoneburner_session_contacts m
+             set phoneburner_contact_id = r.phoneburner_contact_id
+            from public.phoneburner_sessions s, public.contacts c
+           where s.phoneburner_session_id = r.phoneburner_session_id and m.session_id = s.id
+             and c.sourceco_contact_id = r.sourceco_contact_id and m.contact_id = c.id
+             and m.phoneburner_contact_id is distinct from r.phoneburner_contact_id;
+          if found then
+            v_keys := v_keys || array(
+              select a.dedupe_key from public.contact_activities a
+               where a.matching_status = 'unmatched' and a.phoneburner_contact_id = r.phoneburner_contact_id
+                 and a.dedupe_key like 'phoneburner:call:%');
+          end if;
+        end if;
+      end if;
+      log_id := r.log_id;
+      own_key := v_own;
+      keys := array(select distinct k from unnest(v_keys) k where k is not null and k is distinct from v_own order by 1);
+      error := null;
+      error_code := null;
+    exception when others then
+      get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
+      log_id := r.log_id;
+      own_key := null;
+      keys := '{}';
+      error := pg_catalog.left(v_msg, 1000);
+      error_code := v_state;
+    end;
+    return next;
+  end loop;
+end
+$$;
+
+--
+-- Name: is_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.is_admin() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce((select p.role = 'admin' from public.profiles p where p.id = auth.uid() and p.is_active), false)
+$$;
+
+--
+-- Name: is_call_activity_type(text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.is_call_activity_type(p_activity_type text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select p_activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
+$$;
+
+--
+-- Name: is_manager_or_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.is_manager_or_admin() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce((select p.role in ('manager', 'admin') from public.profiles p where p.id = auth.uid() and p.is_active), false)
+$$;
+
+--
+-- Name: jsonb_first_id(jsonb[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_first_id(p_values jsonb[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+declare
+  v_value jsonb;
+  v_text text;
+begin
+  if p_values is null then return null; end if;
+  foreach v_value in array p_values loop
+    if pg_catalog.jsonb_typeof(v_value) in ('string', 'number') then
+      v_text := pg_catalog.btrim(v_value #>> '{}');
+      if v_text <> '' then return v_text; end if;
+    end if;
+  end loop;
+  return null;
+end
+$$;
+
+--
+-- Name: jsonb_flag(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_flag(p_value jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case
+    when pg_catalog.jsonb_typeof(p_value) = 'boolean' then (p_value #>> '{}')::boolean
+    when pg_catalog.jsonb_typeof(p_value) in ('number', 'string') then
+      case pg_catalog.lower(pg_catalog.btrim(p_value #>> '{}'))
+        when '1' then true when 'true' then true when 'yes' then true
+        when '0' then false when 'false' then false when 'no' then false
+      end
+  end
+$$;
+
+--
+-- Name: jsonb_id(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_id(p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
+              then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
+$$;
+
+--
+-- Name: jsonb_lower_texts(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_lower_texts(p_value jsonb) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case pg_catalog.jsonb_typeof(p_value)
+    when 'string' then array[pg_catalog.lower(pg_catalog.btrim(p_value #>> '{}'))]
+    when 'array' then (select pg_catalog.array_agg(pg_catalog.lower(pg_catalog.btrim(e #>> '{}')))
+                         from pg_catalog.jsonb_array_elements(p_value) e where pg_catalog.jsonb_typeof(e) = 'string')
+  end
+$$;
+
+--
+-- Name: jsonb_scalar_text(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_scalar_text(p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
+              then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
+$$;
+
+--
+-- Name: jsonb_seconds(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_seconds(p_value jsonb) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $_$
+  select case
+    when pg_catalog.jsonb_typeof(p_value) = 'number' and (p_value #>> '{}')::numeric between 0 and 864000
+      then pg_catalog.round((p_value #>> '{}')::numeric)::integer
+    when pg_catalog.jsonb_typeof(p_value) = 'string' and pg_catalog.btrim(p_value #>> '{}') ~ '^\d{1,6}(\.\d+)?$'
+         and pg_catalog.btrim(p_value #>> '{}')::numeric <= 864000
+      then pg_catalog.round(pg_catalog.btrim(p_value #>> '{}')::numeric)::integer
+  end
+$_$;
+
+--
+-- Name: jsonb_single_text(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_single_text(p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case when pg_catalog.jsonb_typeof(p_value) = 'string' then nullif(pg_catalog.btrim(p_value #>> '{}'), '')
+              when pg_catalog.jsonb_typeof(p_value) = 'array' and pg_catalog.jsonb_array_length(p_value) = 1
+                   and pg_catalog.jsonb_typeof(p_value -> 0) = 'string' then nullif(pg_catalog.btrim(p_value ->> 0), '') end
+$$;
+
+--
+-- Name: jsonb_string(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.jsonb_string(p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case when pg_catalog.jsonb_typeof(p_value) = 'string' then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
+$$;
+
+--
+-- Name: legal_do_not_call(uuid[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.id
+    from public.contacts c
+   where c.id = any (p_contact_ids)
+     and (c.do_not_call
+          or exists (select 1 from public.suppressions s
+                      where s.contact_id = c.id and s.suppression_type = 'legal' and s.lifted_at is null)
+          or (c.phone_e164 is not null and exists (
+                select 1 from public.suppressions s
+                 where s.phone_e164 = c.phone_e164 and s.suppression_type = 'legal' and s.lifted_at is null))
+          or (c.phone_e164 is not null and exists (
+                select 1 from public.contacts o where o.phone_e164 = c.phone_e164 and o.id <> c.id and o.do_not_call)))
+$$;
+
+--
+-- Name: link_pushed_session(text, text, text, text[], text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.link_pushed_session(p_phoneburner_session_id text, p_sourceco_contact_id text, p_phoneburner_contact_id text, p_phones text[], p_phoneburner_user_id text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_session uuid;
+begin
+  if p_phoneburner_session_id is null
+     or exists (select 1 from public.phoneburner_sessions s where s.phoneburner_session_id = p_phoneburner_session_id) then
+    return null;
+  end if;
+  select s.id into v_session
+    from public.phoneburner_sessions s
+    join public.phoneburner_session_contacts m on m.session_id = s.id
+    join public.contacts c on c.id = m.contact_id
+    left join public.profiles p on p.id = s.created_by_user_id
+   where s.phoneburner_session_id like 'pending:%'
+     and s.deleted_at is null
+     and (p_phoneburner_user_id is null or p.phoneburner_user_id is null or p.phoneburner_user_id = p_phoneburner_user_id)
+     and (c.sourceco_contact_id = p_sourceco_contact_id
+          or (p_phoneburner_contact_id is not null and m.phoneburner_contact_id = p_phoneburner_contact_id)
+          or (p_sourceco_contact_id is null and p_phoneburner_contact_id is null and m.phone_e164 = any (p_phones)))
+   order by s.created_at desc
+   limit 1
+   for update of s skip locked;
+  if v_session is null then
+    return null;
+  end if;
+  update public.phoneburner_sessions set phoneburner_session_id = p_phoneburner_session_id where id = v_session;
+  update public.phoneburner_push_batches b
+     set phoneburner_session_id = p_phoneburner_session_id
+   where b.session_id = v_session and b.phoneburner_session_id like 'pending:%';
+  update public.phoneburner_push_runs r
+     set phoneburner_session_id = p_phoneburner_session_id
+   where r.session_id = v_session and r.phoneburner_session_id like 'pending:%';
+  return v_session;
+end
+$$;
+
+--
+-- Name: local_date(timestamp with time zone, text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.local_date(p_at timestamp with time zone, p_timezone text) RETURNS date
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  return (p_at at time zone coalesce(nullif(pg_catalog.btrim(p_timezone), ''), 'UTC'))::date;
+exception when invalid_parameter_value then
+  return (p_at at time zone 'UTC')::date;
+end
+$$;
+
+--
+-- Name: normalize_label(text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.normalize_label(p_label text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select nullif(pg_catalog.regexp_replace(pg_catalog.lower(p_label), '[^a-z0-9]+', '', 'g'), '')
+$$;
+
+--
 -- Name: phoneburner_webhooks_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3276,407 +3715,6 @@ COMMENT ON COLUMN public.phoneburner_webhooks_log.partition_date IS 'UTC day of 
 --
 
 COMMENT ON COLUMN public.phoneburner_webhooks_log.envelope IS 'When an intermediary wrapped the event as {body: {…}, …}: the wrapper''s other top-level fields (e.g. Transcript), as received. payload holds the unwrapped event.';
-
---
--- Name: ingest_phoneburner_event(public.phoneburner_webhooks_log, text); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.ingest_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text) RETURNS text[]
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-declare
-  r dialbridge.phoneburner_call_events;
-  v_old dialbridge.phoneburner_call_events;
-  v_a dialbridge.phoneburner_call_events;
-  v_b dialbridge.phoneburner_call_events;
-  v_found boolean;
-  v_own text;
-  v_keys text[] := '{}';
-begin
-  r := dialbridge.normalize_phoneburner_event(p_log, p_zone);
-  select * into v_old from dialbridge.phoneburner_call_events e where e.log_id = p_log.id;
-  v_found := found;
-  if v_found then
-    v_a := v_old; v_a.normalized_at := null; v_a.call_key := null;
-    v_b := r;     v_b.normalized_at := null; v_b.call_key := null;
-    if v_a is distinct from v_b then
-      delete from dialbridge.phoneburner_call_events where log_id = p_log.id;
-      insert into dialbridge.phoneburner_call_events select r.*;
-    end if;
-    if v_old.call_key is not null then
-      v_keys := v_keys || v_old.call_key;
-    end if;
-  else
-    insert into dialbridge.phoneburner_call_events select r.*;
-  end if;
-
-  if r.kind in ('call', 'callback') then
-    if r.subject is not null and exists (
-         select 1 from dialbridge.phoneburner_call_events e
-          where e.subject = r.subject and e.call_id is null and e.kind in ('call', 'callback')
-            and e.event_at between r.event_at - interval '14 hours' and r.event_at + interval '14 hours') then
-      v_keys := v_keys || dialbridge.phoneburner_reassign_idless(r.subject, r.event_at);
-    end if;
-    if v_found and v_old.subject is not null
-       and (v_old.subject is distinct from r.subject or v_old.event_at is distinct from r.event_at) then
-      v_keys := v_keys || dialbridge.phoneburner_reassign_idless(v_old.subject, v_old.event_at);
-    end if;
-    select e.call_key into v_own from dialbridge.phoneburner_call_events e where e.log_id = p_log.id;
-  elsif r.kind = 'contact_update' then
-    v_own := 'phoneburner:contact_updated:' || r.event_id;
-  elsif r.kind = 'contact_displayed' then
-    -- never attributes a call; it may tell us PhoneBurner's id for a contact we pushed to that session
-    if r.sourceco_contact_id is not null and r.phoneburner_contact_id is not null and r.phoneburner_session_id is not null then
-      update public.phoneburner_session_contacts m
-         set phoneburner_contact_id = r.phoneburner_contact_id
-        from public.phoneburner_sessions s, public.contacts c
-       where s.phoneburner_session_id = r.phoneburner_session_id and m.session_id = s.id
-         and c.sourceco_contact_id = r.sourceco_contact_id and m.contact_id = c.id
-         and m.phoneburner_contact_id is distinct from r.phoneburner_contact_id;
-      if found then
-        v_keys := v_keys || array(
-          select a.dedupe_key from public.contact_activities a
-           where a.matching_status = 'unmatched' and a.phoneburner_contact_id = r.phoneburner_contact_id
-             and a.dedupe_key like 'phoneburner:call:%');
-      end if;
-    end if;
-  end if;
-
-  return array[v_own] || array(select distinct k from unnest(v_keys) k where k is not null and k is distinct from v_own order by 1);
-end
-$$;
-
---
--- Name: is_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.is_admin() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  select coalesce((select p.role = 'admin' from public.profiles p where p.id = auth.uid() and p.is_active), false)
-$$;
-
---
--- Name: is_call_activity_type(text); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.is_call_activity_type(p_activity_type text) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-  select p_activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
-$$;
-
---
--- Name: is_manager_or_admin(); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.is_manager_or_admin() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  select coalesce((select p.role in ('manager', 'admin') from public.profiles p where p.id = auth.uid() and p.is_active), false)
-$$;
-
---
--- Name: jsonb_first_id(jsonb[]); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_first_id(p_values jsonb[]) RETURNS text
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-declare
-  v_value jsonb;
-  v_text text;
-begin
-  if p_values is null then return null; end if;
-  foreach v_value in array p_values loop
-    if pg_catalog.jsonb_typeof(v_value) in ('string', 'number') then
-      v_text := pg_catalog.btrim(v_value #>> '{}');
-      if v_text <> '' then return v_text; end if;
-    end if;
-  end loop;
-  return null;
-end
-$$;
-
---
--- Name: jsonb_flag(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_flag(p_value jsonb) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-  select case
-    when pg_catalog.jsonb_typeof(p_value) = 'boolean' then (p_value #>> '{}')::boolean
-    when pg_catalog.jsonb_typeof(p_value) in ('number', 'string') then
-      case pg_catalog.lower(pg_catalog.btrim(p_value #>> '{}'))
-        when '1' then true when 'true' then true when 'yes' then true
-        when '0' then false when 'false' then false when 'no' then false
-      end
-  end
-$$;
-
---
--- Name: jsonb_id(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_id(p_value jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select case when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
-              then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
-$$;
-
---
--- Name: jsonb_lower_texts(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_lower_texts(p_value jsonb) RETURNS text[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select case pg_catalog.jsonb_typeof(p_value)
-    when 'string' then array[pg_catalog.lower(pg_catalog.btrim(p_value #>> '{}'))]
-    when 'array' then (select pg_catalog.array_agg(pg_catalog.lower(pg_catalog.btrim(e #>> '{}')))
-                         from pg_catalog.jsonb_array_elements(p_value) e where pg_catalog.jsonb_typeof(e) = 'string')
-  end
-$$;
-
---
--- Name: jsonb_scalar_text(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_scalar_text(p_value jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-  select case when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
-              then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
-$$;
-
---
--- Name: jsonb_seconds(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_seconds(p_value jsonb) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $_$
-  select case
-    when pg_catalog.jsonb_typeof(p_value) = 'number' and (p_value #>> '{}')::numeric between 0 and 864000
-      then pg_catalog.round((p_value #>> '{}')::numeric)::integer
-    when pg_catalog.jsonb_typeof(p_value) = 'string' and pg_catalog.btrim(p_value #>> '{}') ~ '^\d{1,6}(\.\d+)?$'
-         and pg_catalog.btrim(p_value #>> '{}')::numeric <= 864000
-      then pg_catalog.round(pg_catalog.btrim(p_value #>> '{}')::numeric)::integer
-  end
-$_$;
-
---
--- Name: jsonb_single_text(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_single_text(p_value jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select case when pg_catalog.jsonb_typeof(p_value) = 'string' then nullif(pg_catalog.btrim(p_value #>> '{}'), '')
-              when pg_catalog.jsonb_typeof(p_value) = 'array' and pg_catalog.jsonb_array_length(p_value) = 1
-                   and pg_catalog.jsonb_typeof(p_value -> 0) = 'string' then nullif(pg_catalog.btrim(p_value ->> 0), '') end
-$$;
-
---
--- Name: jsonb_string(jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.jsonb_string(p_value jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-  select case when pg_catalog.jsonb_typeof(p_value) = 'string' then nullif(pg_catalog.btrim(p_value #>> '{}'), '') end
-$$;
-
---
--- Name: legal_do_not_call(uuid[]); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.legal_do_not_call(p_contact_ids uuid[]) RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  select c.id
-    from public.contacts c
-   where c.id = any (p_contact_ids)
-     and (c.do_not_call
-          or exists (select 1 from public.suppressions s
-                      where s.contact_id = c.id and s.suppression_type = 'legal' and s.lifted_at is null)
-          or (c.phone_e164 is not null and exists (
-                select 1 from public.suppressions s
-                 where s.phone_e164 = c.phone_e164 and s.suppression_type = 'legal' and s.lifted_at is null))
-          or (c.phone_e164 is not null and exists (
-                select 1 from public.contacts o where o.phone_e164 = c.phone_e164 and o.id <> c.id and o.do_not_call)))
-$$;
-
---
--- Name: link_pushed_session(text, text, text, text[], text); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.link_pushed_session(p_phoneburner_session_id text, p_sourceco_contact_id text, p_phoneburner_contact_id text, p_phones text[], p_phoneburner_user_id text DEFAULT NULL::text) RETURNS uuid
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-declare
-  v_session uuid;
-begin
-  if p_phoneburner_session_id is null
-     or exists (select 1 from public.phoneburner_sessions s where s.phoneburner_session_id = p_phoneburner_session_id) then
-    return null;
-  end if;
-  select s.id into v_session
-    from public.phoneburner_sessions s
-    join public.phoneburner_session_contacts m on m.session_id = s.id
-    join public.contacts c on c.id = m.contact_id
-    left join public.profiles p on p.id = s.created_by_user_id
-   where s.phoneburner_session_id like 'pending:%'
-     and s.deleted_at is null
-     and (p_phoneburner_user_id is null or p.phoneburner_user_id is null or p.phoneburner_user_id = p_phoneburner_user_id)
-     and (c.sourceco_contact_id = p_sourceco_contact_id
-          or (p_phoneburner_contact_id is not null and m.phoneburner_contact_id = p_phoneburner_contact_id)
-          or (p_sourceco_contact_id is null and p_phoneburner_contact_id is null and m.phone_e164 = any (p_phones)))
-   order by s.created_at desc
-   limit 1
-   for update of s skip locked;
-  if v_session is null then
-    return null;
-  end if;
-  update public.phoneburner_sessions set phoneburner_session_id = p_phoneburner_session_id where id = v_session;
-  update public.phoneburner_push_batches b
-     set phoneburner_session_id = p_phoneburner_session_id
-   where b.session_id = v_session and b.phoneburner_session_id like 'pending:%';
-  update public.phoneburner_push_runs r
-     set phoneburner_session_id = p_phoneburner_session_id
-   where r.session_id = v_session and r.phoneburner_session_id like 'pending:%';
-  return v_session;
-end
-$$;
-
---
--- Name: local_date(timestamp with time zone, text); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.local_date(p_at timestamp with time zone, p_timezone text) RETURNS date
-    LANGUAGE plpgsql STABLE
-    SET search_path TO ''
-    AS $$
-begin
-  return (p_at at time zone coalesce(nullif(pg_catalog.btrim(p_timezone), ''), 'UTC'))::date;
-exception when invalid_parameter_value then
-  return (p_at at time zone 'UTC')::date;
-end
-$$;
-
---
--- Name: normalize_label(text); Type: FUNCTION; Schema: dialbridge; Owner: -
---
-
-CREATE FUNCTION dialbridge.normalize_label(p_label text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select nullif(pg_catalog.regexp_replace(pg_catalog.lower(p_label), '[^a-z0-9]+', '', 'g'), '')
-$$;
-
---
--- Name: phoneburner_call_events; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.phoneburner_call_events (
-    log_id bigint NOT NULL,
-    event_id text NOT NULL,
-    event_type text NOT NULL,
-    kind text NOT NULL,
-    event_at timestamp with time zone NOT NULL,
-    call_id text,
-    subject text,
-    call_key text,
-    is_start boolean DEFAULT false NOT NULL,
-    sourceco_contact_id text,
-    phoneburner_contact_id text,
-    phone_e164 text[] DEFAULT '{}'::text[] NOT NULL,
-    phoneburner_user_id text,
-    user_name text,
-    user_email text,
-    phoneburner_session_id text,
-    session_name text,
-    started_at timestamp with time zone,
-    connected_at timestamp with time zone,
-    ended_at timestamp with time zone,
-    ring_seconds integer,
-    total_seconds integer,
-    talk_seconds integer,
-    connected boolean,
-    outcome text,
-    answered_by text,
-    recording_url text,
-    recording_seconds integer,
-    disposition_code text,
-    disposition_label text,
-    disposition_category text,
-    disposition_notes text,
-    disposition_at timestamp with time zone,
-    callback_at timestamp with time zone,
-    callback_notes text,
-    callback_details jsonb,
-    changes jsonb,
-    updated_by jsonb,
-    extra jsonb DEFAULT '{}'::jsonb NOT NULL,
-    normalized_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT phoneburner_call_events_call_key_check CHECK (((kind = ANY (ARRAY['call'::text, 'callback'::text])) = (call_key IS NOT NULL))),
-    CONSTRAINT phoneburner_call_events_durations_check CHECK (((COALESCE(ring_seconds, 0) >= 0) AND (COALESCE(total_seconds, 0) >= 0) AND (COALESCE(talk_seconds, 0) >= 0) AND (COALESCE(recording_seconds, 0) >= 0))),
-    CONSTRAINT phoneburner_call_events_kind_check CHECK ((kind = ANY (ARRAY['call'::text, 'callback'::text, 'contact_update'::text, 'contact_displayed'::text])))
-);
-
---
--- Name: TABLE phoneburner_call_events; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.phoneburner_call_events IS 'Normalised PhoneBurner events (one per processed log row): the facts contact_activities rows are computed from.';
-
---
--- Name: COLUMN phoneburner_call_events.kind; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.kind IS 'call (a stage or the whole call), callback, contact_update or contact_displayed.';
-
---
--- Name: COLUMN phoneburner_call_events.subject; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.subject IS 'Who the event is about, for events without a call id: pb:<PhoneBurner contact id>, sc:<SourceCo id> or tel:<E.164>.';
-
---
--- Name: COLUMN phoneburner_call_events.call_key; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.call_key IS 'The call the event belongs to (dedupe_key of its call activity).';
-
---
--- Name: COLUMN phoneburner_call_events.is_start; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.is_start IS 'call.started / api_callbegin: opens a call (used to correlate events without a call id).';
-
---
--- Name: COLUMN phoneburner_call_events.phone_e164; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.phone_e164 IS 'E.164 forms of the dialled number, for matching within the dial session.';
-
---
--- Name: COLUMN phoneburner_call_events.connected; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.phoneburner_call_events.connected IS 'api_calldone''s connected flag (null when the event does not say).';
 
 --
 -- Name: normalize_phoneburner_event(public.phoneburner_webhooks_log, text); Type: FUNCTION; Schema: dialbridge; Owner: -
@@ -4423,10 +4461,16 @@ $$;
 
 CREATE FUNCTION dialbridge.phoneburner_event_time(p_value jsonb, p_zone text) RETURNS timestamp with time zone
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-  select case when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
-              then dialbridge.phoneburner_timestamptz(p_value, p_zone) end
-$$;
+    AS $_$
+  select case
+    -- fast path: ISO 8601 with an explicit zone and a day every month has (the seed contract's form)
+    when pg_catalog.jsonb_typeof(p_value) = 'string'
+         and (p_value #>> '{}') ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$'
+      then (p_value #>> '{}')::timestamptz
+    when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
+      then dialbridge.phoneburner_timestamptz(p_value, p_zone)
+  end
+$_$;
 
 --
 -- Name: phoneburner_event_types(); Type: FUNCTION; Schema: dialbridge; Owner: -
@@ -4737,7 +4781,7 @@ $_$;
 -- Name: process_phoneburner_webhooks(integer, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
-CREATE FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer DEFAULT 50, as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(claimed integer, succeeded integer, skipped integer, retrying integer, failed integer, next_retry_at timestamp with time zone)
+CREATE FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer DEFAULT 100, as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(claimed integer, succeeded integer, skipped integer, retrying integer, failed integer, next_retry_at timestamp with time zone)
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
@@ -4747,6 +4791,9 @@ declare
   v_ids bigint[];
   v_n integer;
   v_log public.phoneburner_webhooks_log;
+  v_logs public.phoneburner_webhooks_log[];
+  v_facts dialbridge.phoneburner_call_events[] := '{}';
+  v_ingested record;
   v_status text[] := '{}';
   v_error text[] := '{}';
   v_code text[] := '{}';
@@ -4791,20 +4838,17 @@ begin
   v_ms := pg_catalog.array_fill(0::numeric, array[v_n]);
   v_primary := pg_catalog.array_fill(null::text, array[v_n]);
 
-  -- 1. normalise each event in its own subtransaction
+  -- 1. normalise each event in its own subtransaction: a bad event fails alone. Normalising only reads,
+  --    so these subtransactions take no transaction id: a batch stays far from the 64 subtransactions a
+  --    backend caches (past that, every other session's snapshot checks get slower).
+  v_logs := array(select l from unnest(v_ids) with ordinality as u(id, ord)
+                    join public.phoneburner_webhooks_log l on l.id = u.id order by u.ord);
   for i in 1 .. v_n loop
-    select * into v_log from public.phoneburner_webhooks_log l where l.id = v_ids[i];
+    v_log := v_logs[i];
     v_t0 := pg_catalog.clock_timestamp();
     v_status[i] := 'ok';
     begin
-      v_keys := dialbridge.ingest_phoneburner_event(v_log, v_zone);
-      v_primary[i] := v_keys[1];
-      foreach k in array v_keys loop
-        if k is not null then
-          v_pair_i := v_pair_i || i;
-          v_pair_key := v_pair_key || k;
-        end if;
-      end loop;
+      v_facts := v_facts || dialbridge.normalize_phoneburner_event(v_log, v_zone);
     exception when others then
       get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
       v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state = 'DB061' then 'invalid' else 'error' end;
@@ -4813,6 +4857,32 @@ begin
     end;
     v_ms[i] := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000;
   end loop;
+
+  -- 1b. store the facts of the batch at once, and find which calls each event touches
+  if pg_catalog.cardinality(v_facts) > 0 then
+    v_t0 := pg_catalog.clock_timestamp();
+    for v_ingested in select * from dialbridge.ingest_phoneburner_events(v_facts) loop
+      i := pg_catalog.array_position(v_ids, v_ingested.log_id);
+      if v_ingested.error is not null then
+        v_status[i] := 'error';
+        v_error[i] := v_ingested.error;
+        v_code[i] := v_ingested.error_code;
+        continue;
+      end if;
+      v_primary[i] := v_ingested.own_key;
+      foreach k in array array[v_ingested.own_key] || v_ingested.keys loop
+        if k is not null then
+          v_pair_i := v_pair_i || i;
+          v_pair_key := v_pair_key || k;
+        end if;
+      end loop;
+    end loop;
+    v_share := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000 / pg_catalog.cardinality(v_facts);
+    for i in 1 .. v_n loop
+      if v_status[i] = 'ok' then v_ms[i] := v_ms[i] + v_share; end if;
+    end loop;
+    v_share := 0;
+  end if;
 
   -- 2. project every touched call once, statistics buffered and applied once at the end (each contact and
   --    session updated and locked once per batch, in id order); if that fails, one key at a time with
@@ -13069,16 +13139,16 @@ GRANT ALL ON FUNCTION dialbridge.humanize_reason(p_reason text) TO authenticated
 GRANT ALL ON FUNCTION dialbridge.humanize_reason(p_reason text) TO service_role;
 
 --
--- Name: TABLE phoneburner_webhooks_log; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE phoneburner_call_events; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT ALL ON TABLE public.phoneburner_webhooks_log TO service_role;
+GRANT SELECT ON TABLE dialbridge.phoneburner_call_events TO service_role;
 
 --
--- Name: FUNCTION ingest_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION ingest_phoneburner_events(p_facts dialbridge.phoneburner_call_events[]); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.ingest_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION dialbridge.ingest_phoneburner_events(p_facts dialbridge.phoneburner_call_events[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: dialbridge; Owner: -
@@ -13191,10 +13261,10 @@ GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO service_role;
 
 --
--- Name: TABLE phoneburner_call_events; Type: ACL; Schema: dialbridge; Owner: -
+-- Name: TABLE phoneburner_webhooks_log; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT ON TABLE dialbridge.phoneburner_call_events TO service_role;
+GRANT ALL ON TABLE public.phoneburner_webhooks_log TO service_role;
 
 --
 -- Name: FUNCTION normalize_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text); Type: ACL; Schema: dialbridge; Owner: -

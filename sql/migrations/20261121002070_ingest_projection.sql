@@ -5,7 +5,8 @@
 --   worker (jobs/tasks/phoneburner_webhooks_log__process.ts)
 --     └─ dialbridge.process_phoneburner_webhooks(limit)      one transaction per batch, one batch at a time
 --          1. claims due log rows (pending, or a retry that is due) with FOR UPDATE SKIP LOCKED
---          2. per event, in its own subtransaction: normalise → dialbridge.phoneburner_call_events
+--          2. per event, in its own subtransaction: normalise (a bad event fails alone); then the batch's
+--             normalised events stored at once in dialbridge.phoneburner_call_events
 --          3. per batch (falling back to one call at a time when it fails): recompute every touched call's
 --             rows from all its stored events, upsert them (statistics follow by trigger), apply the
 --             disposition / callback / contact-change effects of what changed
@@ -570,73 +571,113 @@ end
 $$;
 
 /**
- * Stores one logged event's normalised facts (re-normalising on replay) and returns the keys to project:
- * its own key first (null when it has none), then every other key it changed (events without call id
- * re-correlated; unmatched calls that an api_contact_displayed just made resolvable).
+ * Stores the normalised facts of a batch of events (one statement for the whole batch; a replay that
+ * normalises an event differently replaces its row) and returns, per event, the keys to project: its own
+ * key (null when it has none) and every other key it changed (events without call id re-correlated;
+ * unmatched calls that an api_contact_displayed just made resolvable). The per-event follow-ups that
+ * write run in their own subtransaction: a failure there marks that event only (error text in the row).
  */
-create or replace function dialbridge.ingest_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text)
-returns text[]
+create or replace function dialbridge.ingest_phoneburner_events(p_facts dialbridge.phoneburner_call_events[])
+returns table (log_id bigint, own_key text, keys text[], error text, error_code text)
 language plpgsql volatile security invoker set search_path = ''
 as $$
+#variable_conflict use_column
 declare
   r dialbridge.phoneburner_call_events;
   v_old dialbridge.phoneburner_call_events;
-  v_a dialbridge.phoneburner_call_events;
-  v_b dialbridge.phoneburner_call_events;
-  v_found boolean;
+  v_replaced dialbridge.phoneburner_call_events[] := '{}';
+  v_keys text[];
   v_own text;
-  v_keys text[] := '{}';
+  v_msg text;
+  v_state text;
 begin
-  r := dialbridge.normalize_phoneburner_event(p_log, p_zone);
-  select * into v_old from dialbridge.phoneburner_call_events e where e.log_id = p_log.id;
-  v_found := found;
-  if v_found then
-    v_a := v_old; v_a.normalized_at := null; v_a.call_key := null;
-    v_b := r;     v_b.normalized_at := null; v_b.call_key := null;
-    if v_a is distinct from v_b then
-      delete from dialbridge.phoneburner_call_events where log_id = p_log.id;
-      insert into dialbridge.phoneburner_call_events select r.*;
-    end if;
-    if v_old.call_key is not null then
+  if p_facts is null or pg_catalog.cardinality(p_facts) = 0 then
+    return;
+  end if;
+  -- a replay that reads an event differently (normalisation fixed since): the old row goes, the new comes
+  for v_old in
+    delete from dialbridge.phoneburner_call_events e
+     using unnest(p_facts) n
+     where e.log_id = n.log_id
+       and (e.event_id, e.event_type, e.kind, e.event_at, e.call_id, e.subject, e.is_start, e.sourceco_contact_id,
+            e.phoneburner_contact_id, e.phone_e164, e.phoneburner_user_id, e.user_name, e.user_email,
+            e.phoneburner_session_id, e.session_name, e.started_at, e.connected_at, e.ended_at, e.ring_seconds,
+            e.total_seconds, e.talk_seconds, e.connected, e.outcome, e.answered_by, e.recording_url, e.recording_seconds,
+            e.disposition_code, e.disposition_label, e.disposition_category, e.disposition_notes, e.disposition_at,
+            e.callback_at, e.callback_notes, e.callback_details, e.changes, e.updated_by, e.extra)
+           is distinct from
+           (n.event_id, n.event_type, n.kind, n.event_at, n.call_id, n.subject, n.is_start, n.sourceco_contact_id,
+            n.phoneburner_contact_id, n.phone_e164, n.phoneburner_user_id, n.user_name, n.user_email,
+            n.phoneburner_session_id, n.session_name, n.started_at, n.connected_at, n.ended_at, n.ring_seconds,
+            n.total_seconds, n.talk_seconds, n.connected, n.outcome, n.answered_by, n.recording_url, n.recording_seconds,
+            n.disposition_code, n.disposition_label, n.disposition_category, n.disposition_notes, n.disposition_at,
+            n.callback_at, n.callback_notes, n.callback_details, n.changes, n.updated_by, n.extra)
+    returning e.*
+  loop
+    v_replaced := v_replaced || v_old;
+  end loop;
+  insert into dialbridge.phoneburner_call_events
+  select n.* from unnest(p_facts) n order by n.log_id
+  on conflict (log_id) do nothing;
+
+  foreach r in array p_facts loop
+    v_keys := '{}';
+    v_own := null;
+    select x.* into v_old from unnest(v_replaced) x where x.log_id = r.log_id;
+    if v_old.log_id is not null and v_old.call_key is not null then
       v_keys := v_keys || v_old.call_key;
     end if;
-  else
-    insert into dialbridge.phoneburner_call_events select r.*;
-  end if;
-
-  if r.kind in ('call', 'callback') then
-    if r.subject is not null and exists (
-         select 1 from dialbridge.phoneburner_call_events e
-          where e.subject = r.subject and e.call_id is null and e.kind in ('call', 'callback')
-            and e.event_at between r.event_at - interval '14 hours' and r.event_at + interval '14 hours') then
-      v_keys := v_keys || dialbridge.phoneburner_reassign_idless(r.subject, r.event_at);
-    end if;
-    if v_found and v_old.subject is not null
-       and (v_old.subject is distinct from r.subject or v_old.event_at is distinct from r.event_at) then
-      v_keys := v_keys || dialbridge.phoneburner_reassign_idless(v_old.subject, v_old.event_at);
-    end if;
-    select e.call_key into v_own from dialbridge.phoneburner_call_events e where e.log_id = p_log.id;
-  elsif r.kind = 'contact_update' then
-    v_own := 'phoneburner:contact_updated:' || r.event_id;
-  elsif r.kind = 'contact_displayed' then
-    -- never attributes a call; it may tell us PhoneBurner's id for a contact we pushed to that session
-    if r.sourceco_contact_id is not null and r.phoneburner_contact_id is not null and r.phoneburner_session_id is not null then
-      update public.phoneburner_session_contacts m
-         set phoneburner_contact_id = r.phoneburner_contact_id
-        from public.phoneburner_sessions s, public.contacts c
-       where s.phoneburner_session_id = r.phoneburner_session_id and m.session_id = s.id
-         and c.sourceco_contact_id = r.sourceco_contact_id and m.contact_id = c.id
-         and m.phoneburner_contact_id is distinct from r.phoneburner_contact_id;
-      if found then
-        v_keys := v_keys || array(
-          select a.dedupe_key from public.contact_activities a
-           where a.matching_status = 'unmatched' and a.phoneburner_contact_id = r.phoneburner_contact_id
-             and a.dedupe_key like 'phoneburner:call:%');
+    begin
+      if r.kind in ('call', 'callback') then
+        if r.subject is not null and exists (
+             select 1 from dialbridge.phoneburner_call_events e
+              where e.subject = r.subject and e.call_id is null and e.kind in ('call', 'callback')
+                and e.event_at between r.event_at - interval '14 hours' and r.event_at + interval '14 hours') then
+          v_keys := v_keys || dialbridge.phoneburner_reassign_idless(r.subject, r.event_at);
+        end if;
+        if v_old.log_id is not null and v_old.subject is not null
+           and (v_old.subject is distinct from r.subject or v_old.event_at is distinct from r.event_at) then
+          v_keys := v_keys || dialbridge.phoneburner_reassign_idless(v_old.subject, v_old.event_at);
+        end if;
+        if r.call_id is not null then
+          v_own := r.call_key;
+        else
+          select e.call_key into v_own from dialbridge.phoneburner_call_events e where e.log_id = r.log_id;
+        end if;
+      elsif r.kind = 'contact_update' then
+        v_own := 'phoneburner:contact_updated:' || r.event_id;
+      elsif r.kind = 'contact_displayed' then
+        -- never attributes a call; it may tell us PhoneBurner's id for a contact we pushed to that session
+        if r.sourceco_contact_id is not null and r.phoneburner_contact_id is not null and r.phoneburner_session_id is not null then
+          update public.phoneburner_session_contacts m
+             set phoneburner_contact_id = r.phoneburner_contact_id
+            from public.phoneburner_sessions s, public.contacts c
+           where s.phoneburner_session_id = r.phoneburner_session_id and m.session_id = s.id
+             and c.sourceco_contact_id = r.sourceco_contact_id and m.contact_id = c.id
+             and m.phoneburner_contact_id is distinct from r.phoneburner_contact_id;
+          if found then
+            v_keys := v_keys || array(
+              select a.dedupe_key from public.contact_activities a
+               where a.matching_status = 'unmatched' and a.phoneburner_contact_id = r.phoneburner_contact_id
+                 and a.dedupe_key like 'phoneburner:call:%');
+          end if;
+        end if;
       end if;
-    end if;
-  end if;
-
-  return array[v_own] || array(select distinct k from unnest(v_keys) k where k is not null and k is distinct from v_own order by 1);
+      log_id := r.log_id;
+      own_key := v_own;
+      keys := array(select distinct k from unnest(v_keys) k where k is not null and k is distinct from v_own order by 1);
+      error := null;
+      error_code := null;
+    exception when others then
+      get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
+      log_id := r.log_id;
+      own_key := null;
+      keys := '{}';
+      error := pg_catalog.left(v_msg, 1000);
+      error_code := v_state;
+    end;
+    return next;
+  end loop;
 end
 $$;
 
@@ -652,9 +693,10 @@ $$;
  * transaction (see the header of this migration) and returns what happened plus when the next retry is
  * due. Batches run one at a time (a transaction-level advisory lock): per-session counters are hot rows
  * that concurrent batches would only queue on, and one writer keeps the projection free of deadlocks.
- * The default batch size keeps the subtransactions of a batch under PostgreSQL's 64 cached per backend.
+ * Per-event subtransactions only read (normalising), so they take no transaction id: batches of any size
+ * stay clear of PostgreSQL's 64 cached subtransactions per backend.
  */
-create or replace function dialbridge.process_phoneburner_webhooks(p_limit integer default 50, as_of timestamptz default now())
+create or replace function dialbridge.process_phoneburner_webhooks(p_limit integer default 100, as_of timestamptz default now())
 returns table (claimed integer, succeeded integer, skipped integer, retrying integer, failed integer, next_retry_at timestamptz)
 language plpgsql volatile security invoker set search_path = ''
 as $$
@@ -664,6 +706,9 @@ declare
   v_ids bigint[];
   v_n integer;
   v_log public.phoneburner_webhooks_log;
+  v_logs public.phoneburner_webhooks_log[];
+  v_facts dialbridge.phoneburner_call_events[] := '{}';
+  v_ingested record;
   v_status text[] := '{}';
   v_error text[] := '{}';
   v_code text[] := '{}';
@@ -708,20 +753,17 @@ begin
   v_ms := pg_catalog.array_fill(0::numeric, array[v_n]);
   v_primary := pg_catalog.array_fill(null::text, array[v_n]);
 
-  -- 1. normalise each event in its own subtransaction
+  -- 1. normalise each event in its own subtransaction: a bad event fails alone. Normalising only reads,
+  --    so these subtransactions take no transaction id: a batch stays far from the 64 subtransactions a
+  --    backend caches (past that, every other session's snapshot checks get slower).
+  v_logs := array(select l from unnest(v_ids) with ordinality as u(id, ord)
+                    join public.phoneburner_webhooks_log l on l.id = u.id order by u.ord);
   for i in 1 .. v_n loop
-    select * into v_log from public.phoneburner_webhooks_log l where l.id = v_ids[i];
+    v_log := v_logs[i];
     v_t0 := pg_catalog.clock_timestamp();
     v_status[i] := 'ok';
     begin
-      v_keys := dialbridge.ingest_phoneburner_event(v_log, v_zone);
-      v_primary[i] := v_keys[1];
-      foreach k in array v_keys loop
-        if k is not null then
-          v_pair_i := v_pair_i || i;
-          v_pair_key := v_pair_key || k;
-        end if;
-      end loop;
+      v_facts := v_facts || dialbridge.normalize_phoneburner_event(v_log, v_zone);
     exception when others then
       get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
       v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state = 'DB061' then 'invalid' else 'error' end;
@@ -730,6 +772,32 @@ begin
     end;
     v_ms[i] := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000;
   end loop;
+
+  -- 1b. store the facts of the batch at once, and find which calls each event touches
+  if pg_catalog.cardinality(v_facts) > 0 then
+    v_t0 := pg_catalog.clock_timestamp();
+    for v_ingested in select * from dialbridge.ingest_phoneburner_events(v_facts) loop
+      i := pg_catalog.array_position(v_ids, v_ingested.log_id);
+      if v_ingested.error is not null then
+        v_status[i] := 'error';
+        v_error[i] := v_ingested.error;
+        v_code[i] := v_ingested.error_code;
+        continue;
+      end if;
+      v_primary[i] := v_ingested.own_key;
+      foreach k in array array[v_ingested.own_key] || v_ingested.keys loop
+        if k is not null then
+          v_pair_i := v_pair_i || i;
+          v_pair_key := v_pair_key || k;
+        end if;
+      end loop;
+    end loop;
+    v_share := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000 / pg_catalog.cardinality(v_facts);
+    for i in 1 .. v_n loop
+      if v_status[i] = 'ok' then v_ms[i] := v_ms[i] + v_share; end if;
+    end loop;
+    v_share := 0;
+  end if;
 
   -- 2. project every touched call once, statistics buffered and applied once at the end (each contact and
   --    session updated and locked once per batch, in id order); if that fails, one key at a time with
