@@ -26,6 +26,51 @@ CREATE SCHEMA dialbridge;
 COMMENT ON SCHEMA dialbridge IS 'dialbridge internals: helpers, trigger functions, event projection. Not exposed through the API.';
 
 --
+-- Name: reports; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA reports;
+
+--
+-- Name: SCHEMA reports; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA reports IS 'dialbridge reports: documented views (and a few RPCs) read by Metabase and by the frontend through PostgREST. Rows follow the caller''s team (RLS); Metabase sees every team.';
+
+--
+-- Name: activity_delta; Type: TYPE; Schema: dialbridge; Owner: -
+--
+
+CREATE TYPE dialbridge.activity_delta AS (
+	sign integer,
+	day date,
+	team_id uuid,
+	user_id uuid,
+	session_id uuid,
+	contact_id uuid,
+	disposition_code text,
+	label_key text,
+	calls integer,
+	connections integer,
+	decision_maker_conversations integer,
+	gatekeeper_conversations integer,
+	voicemails integer,
+	no_answers integer,
+	talk_time_seconds bigint,
+	call_duration_seconds bigint,
+	dispositioned_calls integer,
+	callbacks_scheduled integer,
+	outcome_group text,
+	is_meeting boolean
+);
+
+--
+-- Name: TYPE activity_delta; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TYPE dialbridge.activity_delta IS 'A signed, classified contribution of one contact_activities row (-1: as it was, +1: as it is).';
+
+--
 -- Name: activity_stat_delta; Type: TYPE; Schema: dialbridge; Owner: -
 --
 
@@ -68,6 +113,47 @@ CREATE TYPE dialbridge.last_disposition AS (
 	set_at timestamp with time zone,
 	notes text
 );
+
+--
+-- Name: segment_delta; Type: TYPE; Schema: dialbridge; Owner: -
+--
+
+CREATE TYPE dialbridge.segment_delta AS (
+	team_id uuid,
+	day date,
+	dimension text,
+	value text,
+	disposition_code text,
+	label_key text,
+	calls integer,
+	connections integer,
+	decision_maker_conversations integer,
+	gatekeeper_conversations integer,
+	voicemails integer,
+	no_answers integer,
+	talk_time_seconds bigint,
+	call_duration_seconds bigint,
+	dispositioned_calls integer,
+	callbacks_scheduled integer
+);
+
+--
+-- Name: TYPE segment_delta; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TYPE dialbridge.segment_delta IS 'A signed contribution to dialbridge.segment_daily_stats.';
+
+--
+-- Name: text/csv; Type: DOMAIN; Schema: reports; Owner: -
+--
+
+CREATE DOMAIN reports."text/csv" AS text;
+
+--
+-- Name: DOMAIN "text/csv"; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON DOMAIN reports."text/csv" IS 'CSV text; PostgREST serves functions returning it as text/csv.';
 
 --
 -- Name: acquire_phoneburner_lease(uuid, text, integer); Type: FUNCTION; Schema: dialbridge; Owner: -
@@ -411,6 +497,58 @@ CREATE FUNCTION dialbridge.activity_call_stats(a public.contact_activities) RETU
 $$;
 
 --
+-- Name: activity_deltas(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS dialbridge.activity_delta[]
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.array_agg(row(d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, d.disposition_code,
+           d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled,
+           coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end,
+                    case when d.disposition_code <> '' or d.label_key <> '' then 'unmapped' else 'none' end),
+           coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)
+         )::dialbridge.activity_delta)
+    from (select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
+          union all
+          select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f) d
+    left join dialbridge.disposition_classes cc on d.disposition_code <> '' and cc.match_key = 'c:' || d.disposition_code
+    left join dialbridge.disposition_classes cl on d.label_key <> '' and cl.match_key = 'l:' || d.label_key
+$$;
+
+--
+-- Name: activity_facts(public.contact_activities); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.activity_facts(a public.contact_activities) RETURNS TABLE(day date, team_id uuid, user_id uuid, session_id uuid, contact_id uuid, disposition_code text, label_key text, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select (coalesce(a.call_started_at, a.disposition_set_at, a.created_at)
+            at time zone (select s.time_zone from dialbridge.report_settings s))::date,
+         a.team_id, a.user_id, a.phoneburner_session_id, a.contact_id,
+         case when k.is_call then coalesce(nullif(pg_catalog.upper(pg_catalog.btrim(a.disposition_code)), ''), '') else '' end,
+         case when k.is_call then coalesce(dialbridge.normalize_label(a.disposition_label), '') else '' end,
+         k.is_call::integer,
+         k.is_connected::integer,
+         coalesce(k.is_connected and a.answered_by operator(pg_catalog.=) 'decision_maker', false)::integer,
+         coalesce(k.is_connected and a.answered_by operator(pg_catalog.=) 'gatekeeper', false)::integer,
+         coalesce(k.is_call and a.call_outcome operator(pg_catalog.=) 'voicemail', false)::integer,
+         coalesce(k.is_call and a.call_outcome operator(pg_catalog.=) any (array['no_answer', 'busy']), false)::integer,
+         case when k.is_connected then coalesce(a.talk_time_seconds, 0)::bigint else 0::bigint end,
+         case when k.is_call then coalesce(a.call_duration_seconds, 0)::bigint else 0::bigint end,
+         (k.is_call and (nullif(pg_catalog.btrim(a.disposition_code), '') is not null
+                         or nullif(pg_catalog.btrim(a.disposition_label), '') is not null))::integer,
+         coalesce(a.activity_type operator(pg_catalog.=) 'callback_scheduled', false)::integer
+    from (select c.is_call, coalesce(c.is_call and a.call_outcome operator(pg_catalog.=) 'connected', false) as is_connected
+            from (select a.activity_type operator(pg_catalog.=) any
+                           (array['call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left'])
+                           as is_call) c) k
+   where a.deleted_at is null
+     and (k.is_call or a.activity_type operator(pg_catalog.=) 'callback_scheduled')
+$$;
+
+--
 -- Name: activity_stat_deltas(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -449,6 +587,300 @@ begin
                  n.member_stage)::dialbridge.activity_stat_delta
         from n where not exists (select 1 from o where o.id = n.id and row(o.*) is not distinct from row(n.*))
     ) x);
+end
+$$;
+
+--
+-- Name: apply_activity_changes(public.contact_activities[], public.contact_activities[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_deltas dialbridge.activity_delta[];
+  v_contacts uuid[];
+  v_rescore uuid[];
+  v_zero bigint[];
+  v_zero_totals bigint[];
+  v_segments dialbridge.segment_delta[];
+begin
+  v_deltas := dialbridge.activity_deltas(p_old, p_new);
+  if v_deltas is null then
+    return;  -- no call or callback among the rows
+  end if;
+
+  -- Contacts first, in id order: their segment columns are read below and their score written last.
+  select coalesce(pg_catalog.array_agg(distinct d.contact_id order by d.contact_id), '{}') into v_contacts
+    from pg_catalog.unnest(v_deltas) d where d.contact_id is not null;
+  perform 1 from public.contacts c where c.id = any (v_contacts) order by c.id for no key update;
+
+  -- Per rep, day and disposition
+  with g as (
+    select d.team_id,
+           d.user_id,
+           d.day,
+           d.disposition_code,
+           d.label_key,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled
+      from pg_catalog.unnest(v_deltas) d
+     group by d.team_id, d.user_id, d.day, d.disposition_code, d.label_key
+  ), up as (
+    insert into dialbridge.rep_daily_stats as t (team_id, user_id, day, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.team_id, g.user_id, g.day, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
+     order by g.team_id, g.user_id, g.day, g.disposition_code, g.label_key
+    on conflict (team_id, user_id, day, disposition_code, label_key) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.rep_daily_stats s where s.id = any (v_zero);
+  end if;
+
+  -- Per rep and day, classified
+  with g as (
+    select d.team_id,
+           d.user_id,
+           d.day,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.is_meeting), 0)::integer as meetings
+      from pg_catalog.unnest(v_deltas) d
+     group by d.team_id, d.user_id, d.day
+  ), up as (
+    insert into dialbridge.rep_day_totals as t (team_id, user_id, day, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings)
+    select g.team_id, g.user_id, g.day, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled, g.qualified, g.nurture, g.disqualified, g.suppressed, g.other_dispositions, g.unmapped_dispositions, g.meetings
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0 or g.qualified <> 0 or g.nurture <> 0 or g.disqualified <> 0 or g.suppressed <> 0 or g.other_dispositions <> 0 or g.unmapped_dispositions <> 0 or g.meetings <> 0)
+     order by g.team_id, g.user_id, g.day
+    on conflict (team_id, user_id, day) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           qualified = t.qualified + excluded.qualified,
+           nurture = t.nurture + excluded.nurture,
+           disqualified = t.disqualified + excluded.disqualified,
+           suppressed = t.suppressed + excluded.suppressed,
+           other_dispositions = t.other_dispositions + excluded.other_dispositions,
+           unmapped_dispositions = t.unmapped_dispositions + excluded.unmapped_dispositions,
+           meetings = t.meetings + excluded.meetings,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled, t.qualified, t.nurture, t.disqualified, t.suppressed, t.other_dispositions, t.unmapped_dispositions, t.meetings
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0 and up.qualified = 0 and up.nurture = 0 and up.disqualified = 0 and up.suppressed = 0 and up.other_dispositions = 0 and up.unmapped_dispositions = 0 and up.meetings = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.rep_day_totals s where s.id = any (v_zero);
+  end if;
+
+  -- Per session and disposition
+  with g as (
+    select d.session_id,
+           d.team_id,
+           d.disposition_code,
+           d.label_key,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null
+     group by d.session_id, d.team_id, d.disposition_code, d.label_key
+  ), up as (
+    insert into dialbridge.session_stats as t (session_id, team_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.session_id, g.team_id, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
+     order by g.session_id, g.team_id, g.disposition_code, g.label_key
+    on conflict (session_id, team_id, disposition_code, label_key) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero
+    from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.session_stats s where s.id = any (v_zero);
+  end if;
+
+  -- Per session and contact, and per session classified with the distinct contacts dialed (connected):
+  -- a contact counts when its calls (connections) in the session go from 0 to more, and stops when they
+  -- fall back to 0. old = new − delta, since the upsert added the delta.
+  with sc as (
+    select d.session_id, d.team_id, d.contact_id,
+           sum(d.sign * d.calls)::integer as calls, sum(d.sign * d.connections)::integer as connections
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null and d.contact_id is not null and d.calls = 1
+     group by d.session_id, d.team_id, d.contact_id
+    having sum(d.sign * d.calls) <> 0 or sum(d.sign * d.connections) <> 0
+  ), up as (
+    insert into dialbridge.session_contact_stats as t (session_id, team_id, contact_id, calls, connections)
+    select sc.session_id, sc.team_id, sc.contact_id, sc.calls, sc.connections
+      from sc
+     order by sc.session_id, sc.team_id, sc.contact_id
+    on conflict (session_id, team_id, contact_id) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           updated_at = now()
+    returning t.id, t.session_id, t.team_id, t.contact_id, t.calls, t.connections
+  ), reach as (
+    select up.session_id, up.team_id,
+           sum((up.calls > 0)::integer - ((up.calls - sc.calls) > 0)::integer)::integer as contacts_dialed,
+           sum((up.connections > 0)::integer - ((up.connections - sc.connections) > 0)::integer)::integer as contacts_connected
+      from up
+      join sc on sc.session_id = up.session_id and sc.team_id is not distinct from up.team_id and sc.contact_id = up.contact_id
+     group by up.session_id, up.team_id
+  ), st as (
+    select d.session_id,
+           d.team_id,
+           sum(d.sign * d.calls)::integer as calls,
+           sum(d.sign * d.connections)::integer as connections,
+           sum(d.sign * d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.sign * d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.sign * d.voicemails)::integer as voicemails,
+           sum(d.sign * d.no_answers)::integer as no_answers,
+           sum(d.sign * d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.sign * d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.sign * d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.sign * d.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.outcome_group = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(d.sign * d.calls) filter (where d.is_meeting), 0)::integer as meetings
+      from pg_catalog.unnest(v_deltas) d
+     where d.session_id is not null
+     group by d.session_id, d.team_id
+  ), g as (
+    select x.session_id, x.team_id,
+           sum(x.calls)::integer as calls, sum(x.connections)::integer as connections, sum(x.decision_maker_conversations)::integer as decision_maker_conversations, sum(x.gatekeeper_conversations)::integer as gatekeeper_conversations, sum(x.voicemails)::integer as voicemails, sum(x.no_answers)::integer as no_answers, sum(x.talk_time_seconds)::bigint as talk_time_seconds, sum(x.call_duration_seconds)::bigint as call_duration_seconds, sum(x.dispositioned_calls)::integer as dispositioned_calls, sum(x.callbacks_scheduled)::integer as callbacks_scheduled, sum(x.qualified)::integer as qualified, sum(x.nurture)::integer as nurture, sum(x.disqualified)::integer as disqualified, sum(x.suppressed)::integer as suppressed, sum(x.other_dispositions)::integer as other_dispositions, sum(x.unmapped_dispositions)::integer as unmapped_dispositions, sum(x.meetings)::integer as meetings, sum(x.contacts_dialed)::integer as contacts_dialed, sum(x.contacts_connected)::integer as contacts_connected
+      from (select st.*, 0 as contacts_dialed, 0 as contacts_connected from st
+            union all
+            select r.session_id, r.team_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r.contacts_dialed, r.contacts_connected
+              from reach r) x
+     group by x.session_id, x.team_id
+  ), tot as (
+    insert into dialbridge.session_totals as t (session_id, team_id, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings, contacts_dialed, contacts_connected)
+    select g.session_id, g.team_id, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled, g.qualified, g.nurture, g.disqualified, g.suppressed, g.other_dispositions, g.unmapped_dispositions, g.meetings, g.contacts_dialed, g.contacts_connected
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0 or g.qualified <> 0 or g.nurture <> 0 or g.disqualified <> 0 or g.suppressed <> 0 or g.other_dispositions <> 0 or g.unmapped_dispositions <> 0 or g.meetings <> 0 or g.contacts_dialed <> 0 or g.contacts_connected <> 0)
+     order by g.session_id, g.team_id
+    on conflict (session_id, team_id) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           qualified = t.qualified + excluded.qualified,
+           nurture = t.nurture + excluded.nurture,
+           disqualified = t.disqualified + excluded.disqualified,
+           suppressed = t.suppressed + excluded.suppressed,
+           other_dispositions = t.other_dispositions + excluded.other_dispositions,
+           unmapped_dispositions = t.unmapped_dispositions + excluded.unmapped_dispositions,
+           meetings = t.meetings + excluded.meetings,
+           contacts_dialed = t.contacts_dialed + excluded.contacts_dialed,
+           contacts_connected = t.contacts_connected + excluded.contacts_connected,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled, t.qualified, t.nurture, t.disqualified, t.suppressed, t.other_dispositions, t.unmapped_dispositions, t.meetings, t.contacts_dialed, t.contacts_connected
+  )
+  select coalesce((select pg_catalog.array_agg(up.id) from up where up.calls = 0 and up.connections = 0), '{}'),
+         coalesce((select pg_catalog.array_agg(up.id) from tot up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0 and up.qualified = 0 and up.nurture = 0 and up.disqualified = 0 and up.suppressed = 0 and up.other_dispositions = 0 and up.unmapped_dispositions = 0 and up.meetings = 0 and up.contacts_dialed = 0 and up.contacts_connected = 0), '{}')
+    into v_zero, v_zero_totals;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.session_contact_stats s where s.id = any (v_zero);
+  end if;
+  if pg_catalog.cardinality(v_zero_totals) > 0 then
+    delete from dialbridge.session_totals s where s.id = any (v_zero_totals);
+  end if;
+
+  -- Per segment: the contact's current segment columns (locked above)
+  select pg_catalog.array_agg(row(d.team_id, d.day, s.dimension, s.value, d.disposition_code, d.label_key,
+           d.sign * d.calls, d.sign * d.connections, d.sign * d.decision_maker_conversations, d.sign * d.gatekeeper_conversations, d.sign * d.voicemails, d.sign * d.no_answers, d.sign * d.talk_time_seconds, d.sign * d.call_duration_seconds, d.sign * d.dispositioned_calls, d.sign * d.callbacks_scheduled)::dialbridge.segment_delta)
+    into v_segments
+    from pg_catalog.unnest(v_deltas) d
+    left join public.contacts c on c.id = d.contact_id
+   cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s;
+  perform dialbridge.upsert_segment_deltas(v_segments);
+
+  -- Engagement scores of the contacts whose calls changed (an update that changed nothing a report counts
+  -- cancels out here and rescoring is skipped).
+  select coalesce(pg_catalog.array_agg(distinct x.contact_id), '{}') into v_rescore
+    from (select d.contact_id
+            from pg_catalog.unnest(v_deltas) d
+           where d.contact_id is not null and d.calls = 1
+           group by d.contact_id, d.day, d.team_id, d.user_id, d.session_id, d.disposition_code, d.label_key,
+                    d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled
+          having sum(d.sign) <> 0) x;
+  if pg_catalog.cardinality(v_rescore) > 0 then
+    perform dialbridge.score_contacts(v_rescore, now());
+  end if;
 end
 $$;
 
@@ -1250,6 +1682,102 @@ begin
 exception when query_canceled or others then
   perform pg_catalog.pg_advisory_unlock(dialbridge.phoneburner_receivers_lock_key());
   raise;
+end
+$$;
+
+--
+-- Name: best_call_time(uuid, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.best_call_time(p_contact_id uuid, p_as_of timestamp with time zone DEFAULT now()) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_contact record;
+  v_zone text;
+  v_day integer;
+  v_day_connections integer;
+  v_hour integer;
+  v_hour_connections integer;
+  v_level record;
+  v_min_calls constant integer := 20;
+begin
+  select c.id, c.contact_type, c.industry, c.timezone into v_contact from public.contacts c where c.id = p_contact_id;
+  if not found then
+    raise exception 'contact % not found', p_contact_id using errcode = 'DB053';
+  end if;
+  v_zone := dialbridge.valid_time_zone(v_contact.timezone);
+
+  -- The contact's own connections: most connections, then best rate, then the earliest bucket.
+  with calls as (
+    select (a.call_started_at at time zone v_zone) as local_at, (a.call_outcome = 'connected') as connected
+      from public.contact_activities a
+     where a.contact_id = p_contact_id and a.deleted_at is null
+       and a.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
+       and a.call_started_at is not null and a.call_started_at <= p_as_of
+  )
+  select b.bucket, b.connections into v_day, v_day_connections
+    from (select pg_catalog.date_part('isodow', c.local_at)::integer as bucket,
+                 count(*) filter (where c.connected)::integer as connections, count(*) as calls
+            from calls c group by 1) b
+   where b.connections > 0
+   order by b.connections desc, b.connections::numeric / b.calls desc, b.bucket
+   limit 1;
+
+  if v_day is not null then
+    with calls as (
+      select (a.call_started_at at time zone v_zone) as local_at, (a.call_outcome = 'connected') as connected
+        from public.contact_activities a
+       where a.contact_id = p_contact_id and a.deleted_at is null
+         and a.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
+         and a.call_started_at is not null and a.call_started_at <= p_as_of
+    )
+    select b.bucket, b.connections into v_hour, v_hour_connections
+      from (select pg_catalog.date_part('hour', c.local_at)::integer as bucket,
+                   count(*) filter (where c.connected)::integer as connections, count(*) as calls
+              from calls c group by 1) b
+     where b.connections > 0
+     order by b.connections desc, b.connections::numeric / b.calls desc, b.bucket
+     limit 1;
+    return pg_catalog.jsonb_build_object(
+      'day_of_week', v_day, 'time_of_day', pg_catalog.make_time(v_hour, 0, 0), 'source', 'contact',
+      'time_zone', v_zone,
+      'basis', pg_catalog.jsonb_build_object('day_connections', v_day_connections, 'hour_connections', v_hour_connections));
+  end if;
+
+  -- No connection yet: the segment's best connection rates, most specific level with enough calls.
+  for v_level in
+    select * from (values (1, coalesce(v_contact.contact_type, ''), coalesce(v_contact.industry, ''), 'segment'),
+                          (2, coalesce(v_contact.contact_type, ''), '*', 'segment'),
+                          (3, '*', '*', 'everyone')) as l(rank, contact_type, industry, source)
+     order by l.rank
+  loop
+    select s.day_of_week into v_day
+      from (select h.day_of_week, sum(h.calls) as calls, sum(h.connections) as connections
+              from dialbridge.call_hour_stats h
+             where h.contact_type = v_level.contact_type and h.industry = v_level.industry
+             group by h.day_of_week) s
+     where s.calls >= v_min_calls and s.connections > 0
+     order by s.connections::numeric / s.calls desc, s.connections desc, s.day_of_week
+     limit 1;
+    select s.hour into v_hour
+      from (select h.hour, sum(h.calls) as calls, sum(h.connections) as connections
+              from dialbridge.call_hour_stats h
+             where h.contact_type = v_level.contact_type and h.industry = v_level.industry
+             group by h.hour) s
+     where s.calls >= v_min_calls and s.connections > 0
+     order by s.connections::numeric / s.calls desc, s.connections desc, s.hour
+     limit 1;
+    if v_day is not null and v_hour is not null then
+      return pg_catalog.jsonb_build_object(
+        'day_of_week', v_day, 'time_of_day', pg_catalog.make_time(v_hour, 0, 0), 'source', v_level.source,
+        'time_zone', v_zone,
+        'basis', pg_catalog.jsonb_build_object('contact_type', v_level.contact_type, 'industry', v_level.industry,
+                                               'min_calls_per_bucket', v_min_calls));
+    end if;
+  end loop;
+  return pg_catalog.jsonb_build_object('day_of_week', null, 'time_of_day', null, 'source', null, 'time_zone', v_zone);
 end
 $$;
 
@@ -2312,6 +2840,21 @@ CREATE FUNCTION dialbridge.contact_phone_key(p_contact public.contacts) RETURNS 
 $$;
 
 --
+-- Name: contact_segment_values(text, text, text, text, text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.contact_segment_values(p_contact_type text, p_list_source text, p_industry text, p_state text, p_country text) RETURNS TABLE(dimension text, value text)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select v.dimension, v.value
+    from (values ('contact_type', nullif(pg_catalog.btrim(p_contact_type), '')),
+                 ('list_source', nullif(pg_catalog.btrim(p_list_source), '')),
+                 ('industry', nullif(pg_catalog.btrim(p_industry), '')),
+                 ('geography', coalesce(nullif(pg_catalog.btrim(p_state), ''), nullif(pg_catalog.btrim(p_country), ''))))
+         as v(dimension, value)
+$$;
+
+--
 -- Name: contacts_matching(jsonb, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -2409,6 +2952,21 @@ CREATE FUNCTION dialbridge.contacts_matching_filter(p_filter jsonb, as_of timest
 $$;
 
 --
+-- Name: csv_field(text, boolean); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.csv_field(p_value text, p_is_text boolean DEFAULT true) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+  select case
+    when p_value is null then ''
+    else (select case when v ~ '[",\r\n]' or v ~ '^\s|\s$' then '"' || pg_catalog.replace(v, '"', '""') || '"' else v end
+            from (select case when p_is_text and p_value ~ '^[=+\-@\t\r]' then '''' || p_value else p_value end as v) x)
+  end
+$_$;
+
+--
 -- Name: current_app_role(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -2491,6 +3049,22 @@ CREATE FUNCTION dialbridge.dial_time_text(p_minutes numeric) RETURNS text
 $$;
 
 --
+-- Name: disposition_label_example(text, text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.disposition_label_example(p_code text, p_label_key text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(
+    (select a.disposition_label from public.contact_activities a
+      where p_code <> '' and a.disposition_code = p_code and a.disposition_label is not null limit 1),
+    (select a.disposition_label from public.contact_activities a
+      where p_label_key <> '' and a.disposition_code is null and a.disposition_label is not null
+        and dialbridge.normalize_label(a.disposition_label) = p_label_key limit 1))
+$$;
+
+--
 -- Name: due_callback_pushes(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -2529,6 +3103,105 @@ CREATE FUNCTION dialbridge.email_domain(p_email text) RETURNS text
     AS $_$
   select nullif(pg_catalog.lower(pg_catalog."substring"(pg_catalog.btrim(p_email), '@([^@[:space:]]+)$')), '')
 $_$;
+
+--
+-- Name: engagement_score_breakdown(uuid, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.engagement_score_breakdown(p_contact_id uuid, p_as_of timestamp with time zone DEFAULT now()) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_base constant integer := 50;
+  v_calls integer;
+  v_connected integer;
+  v_talk bigint;
+  v_rate numeric;
+  v_rate_points integer := 0;
+  v_avg_talk numeric;
+  v_talk_points integer := 0;
+  v_items jsonb;
+  v_delta_sum integer;
+  v_disposition_points integer;
+  v_last_engaged timestamptz;
+  v_days integer;
+  v_recency_points integer := 0;
+  v_raw integer;
+begin
+  if not exists (select 1 from public.contacts c where c.id = p_contact_id) then
+    raise exception 'contact % not found', p_contact_id using errcode = 'DB053';
+  end if;
+
+  with calls as (
+    select a.id, a.call_outcome = 'connected' as connected,
+           coalesce(a.talk_time_seconds, 0) as talk_seconds,
+           coalesce(a.call_connected_at, a.call_started_at) as connected_at,
+           nullif(pg_catalog.upper(pg_catalog.btrim(a.disposition_code)), '') as code_key,
+           dialbridge.normalize_label(a.disposition_label) as label_key,
+           a.details ->> 'disposition_category' as sent_category
+      from public.contact_activities a
+     where a.contact_id = p_contact_id and a.deleted_at is null
+       and a.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
+       and coalesce(a.call_started_at, a.disposition_set_at, a.created_at) <= p_as_of
+  ), classified as (
+    select c.*,
+           case when cc.match_key is not null then cc.code else cl.code end as mapping_code,
+           case when cc.match_key is not null then cc.engagement_score_delta else cl.engagement_score_delta end as delta,
+           coalesce(case when cc.match_key is not null then cc.category else cl.category end, c.sent_category) as category
+      from calls c
+      left join dialbridge.disposition_classes cc on cc.match_key = 'c:' || c.code_key
+      left join dialbridge.disposition_classes cl on cl.match_key = 'l:' || c.label_key
+  ), totals as (
+    select count(*)::integer as calls,
+           count(*) filter (where k.connected)::integer as connected,
+           coalesce(sum(k.talk_seconds) filter (where k.connected), 0)::bigint as talk,
+           max(k.connected_at) filter (where k.connected and k.talk_seconds > 120 and k.category = 'positive'
+                                        and k.connected_at <= p_as_of) as last_engaged
+      from classified k
+  ), items as (
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+             'code', i.mapping_code, 'calls', i.calls, 'delta', i.delta, 'points', i.calls * i.delta)
+             order by i.mapping_code) as items,
+           coalesce(sum(i.calls * i.delta), 0)::integer as delta_sum
+      from (select k.mapping_code, k.delta, count(*)::integer as calls
+              from classified k where k.mapping_code is not null
+             group by k.mapping_code, k.delta) i
+  )
+  select t.calls, t.connected, t.talk, t.last_engaged, coalesce(i.items, '[]'::jsonb), i.delta_sum
+    into v_calls, v_connected, v_talk, v_last_engaged, v_items, v_delta_sum
+    from totals t cross join items i;
+
+  if v_calls > 0 then
+    v_rate := pg_catalog.round(v_connected * 100.0 / v_calls, 2);
+    v_rate_points := pg_catalog.floor(v_rate / 5)::integer;
+  end if;
+  if v_connected > 0 then
+    v_avg_talk := pg_catalog.round(v_talk::numeric / v_connected, 1);
+    v_talk_points := case when v_avg_talk > 180 then 15 when v_avg_talk > 120 then 10 when v_avg_talk > 60 then 5 else 0 end;
+  end if;
+  v_disposition_points := greatest(-50, least(50, v_delta_sum));
+  if v_last_engaged is not null then
+    v_days := pg_catalog.floor(pg_catalog.date_part('epoch', p_as_of - v_last_engaged) / 86400)::integer;
+    v_recency_points := case when v_days > 180 then -20 when v_days > 90 then -10 when v_days > 30 then -5 else 0 end;
+  end if;
+  v_raw := v_base + v_rate_points + v_talk_points + v_disposition_points + v_recency_points;
+
+  return pg_catalog.jsonb_build_object(
+    'as_of', p_as_of,
+    'base', v_base,
+    'connection_rate', pg_catalog.jsonb_build_object('calls', v_calls, 'connected_calls', v_connected,
+                         'rate_pct', v_rate, 'points', v_rate_points),
+    'talk_time', pg_catalog.jsonb_build_object('connected_calls', v_connected, 'total_seconds', v_talk,
+                   'average_seconds', v_avg_talk, 'points', v_talk_points),
+    'dispositions', pg_catalog.jsonb_build_object('items', v_items, 'sum_of_deltas', v_delta_sum,
+                      'points', v_disposition_points),
+    'recency', pg_catalog.jsonb_build_object('last_engaged_call_at', v_last_engaged,
+                 'days_since_last_engaged_call', v_days, 'points', v_recency_points),
+    'raw_score', v_raw,
+    'score', greatest(0, least(100, v_raw)));
+end
+$$;
 
 --
 -- Name: enqueue_phone_normalization(); Type: FUNCTION; Schema: dialbridge; Owner: -
@@ -2589,6 +3262,123 @@ begin
                    case when p_not_valid then ' not valid' else '' end);
   end if;
 end
+$$;
+
+--
+-- Name: expected_rep_daily_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_rep_daily_stats() RETURNS TABLE(team_id uuid, user_id uuid, day date, disposition_code text, label_key text, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.team_id, f.user_id, f.day, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+    from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
+   group by f.team_id, f.user_id, f.day, f.disposition_code, f.label_key
+$$;
+
+--
+-- Name: expected_rep_day_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_rep_day_totals() RETURNS TABLE(team_id uuid, user_id uuid, day date, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer, qualified integer, nurture integer, disqualified integer, suppressed integer, other_dispositions integer, unmapped_dispositions integer, meetings integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.team_id, f.user_id, f.day,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+         coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+    from public.contact_activities a
+   cross join lateral dialbridge.activity_facts(a) f
+    left join dialbridge.disposition_classes cc on f.disposition_code <> '' and cc.match_key = 'c:' || f.disposition_code
+    left join dialbridge.disposition_classes cl on f.label_key <> '' and cl.match_key = 'l:' || f.label_key
+   group by f.team_id, f.user_id, f.day
+$$;
+
+--
+-- Name: expected_segment_daily_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_segment_daily_stats() RETURNS TABLE(team_id uuid, day date, dimension text, value text, disposition_code text, label_key text, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.team_id, f.day, s.dimension, s.value, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+    from public.contact_activities a
+   cross join lateral dialbridge.activity_facts(a) f
+    left join public.contacts c on c.id = f.contact_id
+   cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s
+   group by f.team_id, f.day, s.dimension, s.value, f.disposition_code, f.label_key
+$$;
+
+--
+-- Name: expected_session_contact_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_session_contact_stats() RETURNS TABLE(session_id uuid, team_id uuid, contact_id uuid, calls integer, connections integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.session_id, f.team_id, f.contact_id, sum(f.calls)::integer, sum(f.connections)::integer
+    from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
+   where f.session_id is not null and f.contact_id is not null and f.calls = 1
+   group by f.session_id, f.team_id, f.contact_id
+$$;
+
+--
+-- Name: expected_session_stats(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_session_stats() RETURNS TABLE(session_id uuid, team_id uuid, disposition_code text, label_key text, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select f.session_id, f.team_id, f.disposition_code, f.label_key,
+         sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer
+    from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
+   where f.session_id is not null
+   group by f.session_id, f.team_id, f.disposition_code, f.label_key
+$$;
+
+--
+-- Name: expected_session_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.expected_session_totals() RETURNS TABLE(session_id uuid, team_id uuid, calls integer, connections integer, decision_maker_conversations integer, gatekeeper_conversations integer, voicemails integer, no_answers integer, talk_time_seconds bigint, call_duration_seconds bigint, dispositioned_calls integer, callbacks_scheduled integer, qualified integer, nurture integer, disqualified integer, suppressed integer, other_dispositions integer, unmapped_dispositions integer, meetings integer, contacts_dialed integer, contacts_connected integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  with st as (
+    select f.session_id, f.team_id,
+           sum(f.calls)::integer, sum(f.connections)::integer, sum(f.decision_maker_conversations)::integer, sum(f.gatekeeper_conversations)::integer, sum(f.voicemails)::integer, sum(f.no_answers)::integer, sum(f.talk_time_seconds)::bigint, sum(f.call_duration_seconds)::bigint, sum(f.dispositioned_calls)::integer, sum(f.callbacks_scheduled)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when f.disposition_code <> '' or f.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+           coalesce(sum(f.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+      from public.contact_activities a
+   cross join lateral dialbridge.activity_facts(a) f
+    left join dialbridge.disposition_classes cc on f.disposition_code <> '' and cc.match_key = 'c:' || f.disposition_code
+    left join dialbridge.disposition_classes cl on f.label_key <> '' and cl.match_key = 'l:' || f.label_key
+     where f.session_id is not null
+     group by f.session_id, f.team_id
+  ), reach as (
+    select s.session_id, s.team_id, count(*)::integer as dialed, count(*) filter (where s.connections > 0)::integer as connected
+      from dialbridge.expected_session_contact_stats() s
+     group by s.session_id, s.team_id
+  )
+  select st.*, coalesce(r.dialed, 0), coalesce(r.connected, 0)
+    from st left join reach r on r.session_id = st.session_id and r.team_id is not distinct from st.team_id
 $$;
 
 --
@@ -2920,6 +3710,19 @@ begin
   perform dialbridge.apply_call_stat_deltas(v_deltas);
   return coalesce(pg_catalog.cardinality(v_deltas), 0);
 end
+$$;
+
+--
+-- Name: format_mmss(numeric); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.format_mmss(p_seconds numeric) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case when p_seconds is null then null
+              else (pg_catalog.round(p_seconds)::bigint / 60)::text || ':'
+                   || pg_catalog.lpad((pg_catalog.round(p_seconds)::bigint % 60)::text, 2, '0') end
 $$;
 
 --
@@ -4778,6 +5581,1090 @@ end
 $_$;
 
 --
+-- Name: reads_all_reports(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.reads_all_reports() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.pg_has_role(current_user, 'dialbridge_metabase', 'usage')
+      or pg_catalog.pg_has_role(current_user, 'service_role', 'usage')
+$$;
+
+--
+-- Name: reads_pipeline_reports(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.reads_pipeline_reports() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT (dialbridge.reads_all_reports() OR dialbridge.is_admin());
+END;
+
+--
+-- Name: report_time_zone(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.report_time_zone() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select s.time_zone from dialbridge.report_settings s
+$$;
+
+--
+-- Name: report_today(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.report_today(p_as_of timestamp with time zone DEFAULT now()) RETURNS date
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ SELECT ((p_as_of AT TIME ZONE dialbridge.report_time_zone()))::date AS timezone;
+END;
+
+--
+-- Name: rep_day_totals; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.rep_day_totals (
+    id bigint NOT NULL,
+    team_id uuid,
+    user_id uuid,
+    day date NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    qualified integer DEFAULT 0 NOT NULL,
+    nurture integer DEFAULT 0 NOT NULL,
+    disqualified integer DEFAULT 0 NOT NULL,
+    suppressed integer DEFAULT 0 NOT NULL,
+    other_dispositions integer DEFAULT 0 NOT NULL,
+    unmapped_dispositions integer DEFAULT 0 NOT NULL,
+    meetings integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE rep_day_totals; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.rep_day_totals IS 'Roll-up per team, rep and report day with dispositions classified (reclassified when a mapping changes); what the rep reports read.';
+
+--
+-- Name: COLUMN rep_day_totals.day; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.day IS 'Report day (reporting time zone).';
+
+--
+-- Name: COLUMN rep_day_totals.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN rep_day_totals.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN rep_day_totals.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_day_totals.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN rep_day_totals.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_day_totals.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN rep_day_totals.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN rep_day_totals.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN rep_day_totals.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_day_totals.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: COLUMN rep_day_totals.qualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN rep_day_totals.nurture; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN rep_day_totals.disqualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN rep_day_totals.suppressed; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.suppressed IS 'Calls dispositioned with SourceCo status Suppressed.';
+
+--
+-- Name: COLUMN rep_day_totals.other_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN rep_day_totals.unmapped_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN rep_day_totals.meetings; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_day_totals.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: contact_field_changes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contact_field_changes (
+    id bigint NOT NULL,
+    contact_id uuid NOT NULL,
+    team_id uuid,
+    field_name text NOT NULL,
+    old_value text,
+    new_value text,
+    source_system text NOT NULL,
+    source_event_id text,
+    changed_by text,
+    changed_at timestamp with time zone NOT NULL,
+    applied boolean DEFAULT true NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contact_field_changes_source_system_check CHECK ((source_system = ANY (ARRAY['phoneburner'::text, 'sourceco_platform'::text, 'manual'::text, 'reconciliation'::text, 'voipstudio'::text, 'bolna'::text])))
+);
+
+--
+-- Name: TABLE contact_field_changes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.contact_field_changes IS 'Field-by-field audit of contact changes from dialer sync: old and new value, source, event time, and whether it was applied (last write wins).';
+
+--
+-- Name: COLUMN contact_field_changes.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.id IS 'Change id (in recording order).';
+
+--
+-- Name: COLUMN contact_field_changes.contact_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.contact_id IS 'The contact that changed.';
+
+--
+-- Name: COLUMN contact_field_changes.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.team_id IS 'Team of the contact; scopes who sees the change.';
+
+--
+-- Name: COLUMN contact_field_changes.field_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.field_name IS 'Changed field (phone, email, title, …).';
+
+--
+-- Name: COLUMN contact_field_changes.old_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.old_value IS 'Value before the change (as reported by the source).';
+
+--
+-- Name: COLUMN contact_field_changes.new_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.new_value IS 'Value after the change.';
+
+--
+-- Name: COLUMN contact_field_changes.source_system; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.source_system IS 'Where the change came from.';
+
+--
+-- Name: COLUMN contact_field_changes.source_event_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.source_event_id IS 'Event that carried the change.';
+
+--
+-- Name: COLUMN contact_field_changes.changed_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.changed_by IS 'Who changed it in the source system.';
+
+--
+-- Name: COLUMN contact_field_changes.changed_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.changed_at IS 'When the change happened in the source (event time).';
+
+--
+-- Name: COLUMN contact_field_changes.applied; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.applied IS 'false when a newer write already won (stale change, kept for audit).';
+
+--
+-- Name: COLUMN contact_field_changes.recorded_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_field_changes.recorded_at IS 'When dialbridge recorded the change.';
+
+--
+-- Name: report_contact_field_changes; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_contact_field_changes WITH (security_barrier='true') AS
+ SELECT f.id,
+    f.contact_id,
+    f.team_id,
+    f.field_name,
+    f.old_value,
+    f.new_value,
+    f.source_system,
+    f.source_event_id,
+    f.changed_by,
+    f.changed_at,
+    f.applied,
+    f.recorded_at
+   FROM public.contact_field_changes f
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (f.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_contact_field_changes; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_contact_field_changes IS 'Contact field changes the caller may see. Read by reports views.';
+
+--
+-- Name: profiles; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.profiles (
+    id uuid NOT NULL,
+    team_id uuid,
+    role text DEFAULT 'rep'::text NOT NULL,
+    display_name text,
+    email text,
+    phoneburner_user_id text,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT profiles_role_check CHECK ((role = ANY (ARRAY['rep'::text, 'manager'::text, 'admin'::text])))
+);
+
+--
+-- Name: TABLE profiles; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.profiles IS 'SourceCo users (one per auth.users row): team, role and PhoneBurner user id.';
+
+--
+-- Name: COLUMN profiles.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.id IS 'The auth.users id of this user.';
+
+--
+-- Name: COLUMN profiles.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.team_id IS 'The team whose contacts, calls and sessions this user works.';
+
+--
+-- Name: COLUMN profiles.role; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.role IS 'rep: works the team''s contacts; manager: also deletes and manages the team''s rows; admin: everything, including disposition mappings.';
+
+--
+-- Name: COLUMN profiles.display_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.display_name IS 'Name shown on activities and scorecards.';
+
+--
+-- Name: COLUMN profiles.email; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.email IS 'Sign-in email (copied from auth.users when the profile is created).';
+
+--
+-- Name: COLUMN profiles.phoneburner_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.phoneburner_user_id IS 'PhoneBurner''s user id for this rep (agent.user_id in callbacks); used to attribute calls.';
+
+--
+-- Name: COLUMN profiles.is_active; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.is_active IS 'Inactive users keep their history but see nothing.';
+
+--
+-- Name: COLUMN profiles.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.created_at IS 'When the profile was created.';
+
+--
+-- Name: COLUMN profiles.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.profiles.updated_at IS 'When the profile last changed.';
+
+--
+-- Name: report_profiles; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_profiles WITH (security_barrier='true') AS
+ SELECT p.id,
+    p.team_id,
+    p.display_name,
+    p.email,
+    p.is_active
+   FROM public.profiles p
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (p.id = ( SELECT auth.uid() AS uid)) OR (p.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_profiles; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_profiles IS 'Names of the people the caller may see. Read by reports views.';
+
+--
+-- Name: phoneburner_push_runs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.phoneburner_push_runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id text NOT NULL,
+    team_id uuid,
+    user_id uuid,
+    target_user_id uuid,
+    request_shape text DEFAULT 'dialbridge'::text NOT NULL,
+    entity_type text,
+    api_style text DEFAULT 'dialsession'::text NOT NULL,
+    filter jsonb,
+    filter_fingerprint text,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    session_name text NOT NULL,
+    target_session_id uuid,
+    session_id uuid,
+    phoneburner_session_id text,
+    session_url text,
+    redirect_url text,
+    status text DEFAULT 'queued'::text NOT NULL,
+    stage text DEFAULT 'queued'::text NOT NULL,
+    stage_detail text,
+    total_contacts integer DEFAULT 0 NOT NULL,
+    contacts_ready integer DEFAULT 0 NOT NULL,
+    contacts_excluded integer DEFAULT 0 NOT NULL,
+    contacts_overridden integer DEFAULT 0 NOT NULL,
+    contacts_done integer DEFAULT 0 NOT NULL,
+    contacts_added integer DEFAULT 0 NOT NULL,
+    contacts_updated integer DEFAULT 0 NOT NULL,
+    contacts_failed integer DEFAULT 0 NOT NULL,
+    batches_total integer DEFAULT 0 NOT NULL,
+    batches_done integer DEFAULT 0 NOT NULL,
+    error text,
+    error_code text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT phoneburner_push_runs_api_style_check CHECK ((api_style = ANY (ARRAY['dialsession'::text, 'seed'::text]))),
+    CONSTRAINT phoneburner_push_runs_counters_check CHECK ((((contacts_ready + contacts_excluded) = total_contacts) AND (contacts_done <= contacts_ready) AND (((contacts_added + contacts_updated) + contacts_failed) <= contacts_ready) AND (batches_done <= batches_total))),
+    CONSTRAINT phoneburner_push_runs_request_shape_check CHECK ((request_shape = ANY (ARRAY['dialbridge'::text, 'sourceco'::text, 'callback'::text]))),
+    CONSTRAINT phoneburner_push_runs_stage_check CHECK ((stage = ANY (ARRAY['queued'::text, 'mapping'::text, 'uploading'::text, 'waiting_to_retry'::text, 'done'::text]))),
+    CONSTRAINT phoneburner_push_runs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'pushing'::text, 'succeeded'::text, 'partially_succeeded'::text, 'failed'::text, 'nothing_to_push'::text])))
+);
+
+--
+-- Name: TABLE phoneburner_push_runs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.phoneburner_push_runs IS 'The push log: every push of a list into PhoneBurner with who, when, the session, counts, overrides and progress (updated live; subscribe with Realtime).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.request_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.request_id IS 'Idempotency key of the push (sent to PhoneBurner as custom_data.request_id); the same key never pushes twice.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.user_id IS 'Who pushed.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.target_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.target_user_id IS 'Whose PhoneBurner account received the list (an admin or manager may push for a rep).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.request_shape; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.request_shape IS 'dialbridge (this API), sourceco (SourceCo''s existing frontend) or callback (callback follow-through).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.entity_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.entity_type IS 'SourceCo entity type the contacts were chosen by (contacts, listings, contact_list, …).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.api_style; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.api_style IS 'dialsession (real PhoneBurner: POST /rest/1/dialsession) or seed (POST /v2/contacts/bulk).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.filter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.filter IS 'The contact filter of a filter-based push.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.filter_fingerprint; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.filter_fingerprint IS 'Hash of the filter (or of the contact ids): finds the rep''s session for "the same list again".';
+
+--
+-- Name: COLUMN phoneburner_push_runs.options; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.options IS 'Push options as requested (thresholds, overrides, update_existing, …).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.session_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.session_name IS 'Name of the dial session.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.target_session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.target_session_id IS 'Existing session the contacts were added to (seed contract only).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.session_id IS 'The (first) dial session the contacts went into.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.phoneburner_session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.phoneburner_session_id IS 'PhoneBurner''s id of that session (pending:… until PhoneBurner reports it).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.status IS 'queued, pushing, succeeded, partially_succeeded (some contacts rejected), failed, nothing_to_push (all excluded).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.stage; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.stage IS 'Progress stage: queued, mapping, uploading, waiting_to_retry, done.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.stage_detail; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.stage_detail IS 'What is happening now, in words (e.g. "PhoneBurner is busy; retrying in 2 s").';
+
+--
+-- Name: COLUMN phoneburner_push_runs.total_contacts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.total_contacts IS 'Contacts considered.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_ready; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_ready IS 'Contacts to push (after exclusions, including overrides).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_excluded; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_excluded IS 'Contacts excluded (see phoneburner_push_run_contacts for each reason).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_overridden; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_overridden IS 'Excluded contacts force-included by override (see push_overrides).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_done; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_done IS 'Contacts sent so far (progress: contacts_done of contacts_ready).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_added; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_added IS 'Contacts PhoneBurner added.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_updated; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_updated IS 'Contacts PhoneBurner updated (already in the session).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.contacts_failed; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.contacts_failed IS 'Contacts PhoneBurner rejected or that could not be sent (error per contact).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.batches_total; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.batches_total IS 'Batches of at most 500 contacts.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.batches_done; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.batches_done IS 'Batches finished.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.error; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.error IS 'Why the run failed, in words.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.error_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.error_code IS 'Machine-readable failure code (e.g. PB_RATE_LIMITED, PB_TIMEOUT, PB_AUTH).';
+
+--
+-- Name: COLUMN phoneburner_push_runs.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.created_at IS 'When the push was requested.';
+
+--
+-- Name: COLUMN phoneburner_push_runs.finished_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_push_runs.finished_at IS 'When the last batch finished.';
+
+--
+-- Name: report_push_runs; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_push_runs WITH (security_barrier='true') AS
+ SELECT r.id,
+    r.team_id,
+    r.user_id,
+    r.target_user_id,
+    r.status,
+    r.error_code,
+    r.created_at,
+    r.finished_at,
+    r.updated_at
+   FROM public.phoneburner_push_runs r
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (r.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_push_runs; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_push_runs IS 'Push runs (status and error code only) the caller may see. Read by the alerts.';
+
+--
+-- Name: teams; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.teams (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE teams; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.teams IS 'Calling teams. Reps and managers see the rows of their own team; admins see all.';
+
+--
+-- Name: COLUMN teams.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.teams.id IS 'Team id (uuid).';
+
+--
+-- Name: COLUMN teams.name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.teams.name IS 'Team name shown in reports.';
+
+--
+-- Name: COLUMN teams.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.teams.created_at IS 'When the team was created.';
+
+--
+-- Name: COLUMN teams.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.teams.updated_at IS 'When the team last changed.';
+
+--
+-- Name: report_teams; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_teams WITH (security_barrier='true') AS
+ SELECT t.id,
+    t.name
+   FROM public.teams t
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (t.id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_teams; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_teams IS 'Teams the caller may see. Read by reports views.';
+
+--
+-- Name: report_webhook_events; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_webhook_events WITH (security_barrier='true') AS
+ SELECT w.id,
+    w.event_type,
+    w.processing_status,
+    w.processing_error_code,
+    w.retry_count,
+    w.max_retries,
+    w.next_retry_at,
+    w.received_at,
+    w.processing_started_at,
+    w.processing_completed_at,
+    w.signature_valid,
+    w.auth_method,
+    (w.sourceco_contact_id IS NOT NULL) AS has_sourceco_contact_id
+   FROM public.phoneburner_webhooks_log w
+  WHERE ( SELECT dialbridge.reads_pipeline_reports() AS reads_pipeline_reports);
+
+--
+-- Name: VIEW report_webhook_events; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_webhook_events IS 'Webhook log without payloads, for admins and reporting readers. Read by pipeline health.';
+
+--
+-- Name: phoneburner_webhook_rejections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.phoneburner_webhook_rejections (
+    id bigint NOT NULL,
+    bucket_at timestamp with time zone NOT NULL,
+    reason text NOT NULL,
+    event_type_hint text DEFAULT 'unknown'::text NOT NULL,
+    ip_address inet,
+    rejection_count integer DEFAULT 0 NOT NULL,
+    max_payload_size_bytes integer,
+    first_seen_at timestamp with time zone NOT NULL,
+    last_seen_at timestamp with time zone NOT NULL,
+    CONSTRAINT phoneburner_webhook_rejections_count_check CHECK ((rejection_count >= 0)),
+    CONSTRAINT phoneburner_webhook_rejections_reason_check CHECK ((reason = ANY (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text, 'auth_not_accepted_for_event'::text, 'malformed_body'::text, 'invalid_envelope'::text, 'too_large'::text])))
+);
+
+--
+-- Name: TABLE phoneburner_webhook_rejections; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.phoneburner_webhook_rejections IS 'Webhook requests refused (401/400/413), counted per minute, reason, event type hint and IP. Bodies are never stored. Service role only.';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.bucket_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.bucket_at IS 'Start of the minute the rejections fell in.';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.reason; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.reason IS 'missing_auth, bad_signature, bad_token, auth_not_accepted_for_event (a URL token on a seed-contract event), malformed_body, invalid_envelope, too_large.';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.event_type_hint; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.event_type_hint IS 'Event type named by the request''s URL or headers, if it is a known one; else unknown (the body is not trusted).';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.ip_address; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.ip_address IS 'Source IP (x-forwarded-for).';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.rejection_count; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.rejection_count IS 'Requests rejected in this bucket.';
+
+--
+-- Name: COLUMN phoneburner_webhook_rejections.max_payload_size_bytes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_webhook_rejections.max_payload_size_bytes IS 'Largest body size seen in this bucket (as declared or counted).';
+
+--
+-- Name: report_webhook_rejections; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_webhook_rejections WITH (security_barrier='true') AS
+ SELECT r.bucket_at,
+    r.reason,
+    r.event_type_hint,
+    r.rejection_count
+   FROM public.phoneburner_webhook_rejections r
+  WHERE ( SELECT dialbridge.reads_pipeline_reports() AS reads_pipeline_reports);
+
+--
+-- Name: VIEW report_webhook_rejections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_webhook_rejections IS 'Rejected webhook requests per minute, for admins and reporting readers. Read by pipeline health.';
+
+--
+-- Name: pipeline_alerts(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(severity text, rule text, subject text, fires boolean, observed numeric, threshold numeric, detail text, evaluated_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH ev24 AS (
+          SELECT e.processing_status,
+             e.retry_count,
+             e.has_sourceco_contact_id
+            FROM dialbridge.report_webhook_events e
+           WHERE ((e.received_at > (pipeline_alerts.p_as_of - '24:00:00'::interval)) AND (e.received_at <= pipeline_alerts.p_as_of))
+         ), traffic AS (
+          SELECT GREATEST(( SELECT max(e.received_at) AS max
+                    FROM dialbridge.report_webhook_events e
+                   WHERE (e.received_at <= pipeline_alerts.p_as_of)), ( SELECT (max(r.bucket_at) + '00:01:00'::interval)
+                    FROM dialbridge.report_webhook_rejections r
+                   WHERE (r.bucket_at <= pipeline_alerts.p_as_of))) AS last_at,
+             ( SELECT count(*) AS count
+                    FROM dialbridge.report_webhook_events e
+                   WHERE ((e.received_at > (pipeline_alerts.p_as_of - '01:05:00'::interval)) AND (e.received_at <= (pipeline_alerts.p_as_of - '00:05:00'::interval)))) AS flowing
+         ), auth AS (
+          SELECT COALESCE(f.target_user_id, f.user_id) AS rep_id,
+             count(*) AS failures
+            FROM dialbridge.report_push_runs f
+           WHERE ((f.error_code = 'PB_AUTH'::text) AND (COALESCE(f.finished_at, f.updated_at) > (pipeline_alerts.p_as_of - '01:00:00'::interval)) AND (COALESCE(f.finished_at, f.updated_at) <= pipeline_alerts.p_as_of) AND (NOT (EXISTS ( SELECT 1
+                    FROM dialbridge.report_push_runs s
+                   WHERE ((COALESCE(s.target_user_id, s.user_id) = COALESCE(f.target_user_id, f.user_id)) AND (s.status = ANY (ARRAY['succeeded'::text, 'partially_succeeded'::text])) AND (COALESCE(s.finished_at, s.updated_at) > COALESCE(f.finished_at, f.updated_at)) AND (COALESCE(s.finished_at, s.updated_at) <= pipeline_alerts.p_as_of))))))
+           GROUP BY COALESCE(f.target_user_id, f.user_id)
+         ), team_weeks AS (
+          SELECT d.team_id,
+             sum(d.calls) FILTER (WHERE (d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_now,
+             sum(d.connections) FILTER (WHERE (d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS conn_now,
+             sum(d.calls) FILTER (WHERE (d.day <= (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS dials_before,
+             sum(d.connections) FILTER (WHERE (d.day <= (dialbridge.report_today(pipeline_alerts.p_as_of) - 7))) AS conn_before
+            FROM dialbridge.rep_day_totals d
+           WHERE ((d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 14)) AND (d.day <= dialbridge.report_today(pipeline_alerts.p_as_of)))
+           GROUP BY d.team_id
+         ), rep_week AS (
+          SELECT d.user_id,
+             sum(d.calls) AS dials,
+             sum(d.connections) AS conns,
+             sum(d.talk_time_seconds) AS talk
+            FROM dialbridge.rep_day_totals d
+           WHERE ((d.day > (dialbridge.report_today(pipeline_alerts.p_as_of) - 7)) AND (d.day <= dialbridge.report_today(pipeline_alerts.p_as_of)) AND (d.user_id IS NOT NULL))
+           GROUP BY d.user_id
+         ), alerts AS (
+          SELECT 'critical'::text AS severity,
+             'webhook_endpoint_down'::text AS rule,
+             NULL::text AS subject,
+             COALESCE(((t.last_at < (pipeline_alerts.p_as_of - '00:05:00'::interval)) AND (t.flowing > 0)), false) AS fires,
+             round(((date_part('epoch'::text, (pipeline_alerts.p_as_of - t.last_at)) / (60)::double precision))::numeric, 1) AS observed,
+             (5)::numeric AS threshold,
+             'Minutes since the last webhook request, when events were arriving in the hour before.'::text AS detail
+            FROM traffic t
+           WHERE dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'high'::text,
+             'webhook_processing_failing'::text,
+             NULL::text,
+             (count(*) FILTER (WHERE ((e.processing_status = 'failed'::text) OR ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.retry_count > 0)))) > 50),
+             count(*) FILTER (WHERE ((e.processing_status = 'failed'::text) OR ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.retry_count > 0)))) AS count,
+             50,
+             'Events failed or retrying in the last 24 hours.'::text
+            FROM ev24 e
+          HAVING dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'high'::text,
+             'webhook_backlog'::text,
+             NULL::text,
+             (count(*) > 100),
+             count(*) AS count,
+             100,
+             'Events received and not processed yet.'::text
+            FROM dialbridge.report_webhook_events e
+           WHERE ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.received_at <= pipeline_alerts.p_as_of))
+          HAVING dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'medium'::text,
+             'missing_sourceco_contact_id'::text,
+             NULL::text,
+             COALESCE((((100.0 * (count(*) FILTER (WHERE (NOT e.has_sourceco_contact_id)))::numeric) / (NULLIF(count(*), 0))::numeric) > (1)::numeric), false) AS "coalesce",
+             round(((100.0 * (count(*) FILTER (WHERE (NOT e.has_sourceco_contact_id)))::numeric) / (NULLIF(count(*), 0))::numeric), 2) AS round,
+             1,
+             'Percent of events in the last 24 hours without a SourceCo contact id.'::text
+            FROM ev24 e
+          HAVING dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'medium'::text,
+             'webhook_success_rate'::text,
+             NULL::text,
+             COALESCE((((100.0 * (count(*) FILTER (WHERE (e.processing_status = 'success'::text)))::numeric) / (NULLIF(count(*) FILTER (WHERE (e.processing_status = ANY (ARRAY['success'::text, 'failed'::text]))), 0))::numeric) < 99.5), false) AS "coalesce",
+             round(((100.0 * (count(*) FILTER (WHERE (e.processing_status = 'success'::text)))::numeric) / (NULLIF(count(*) FILTER (WHERE (e.processing_status = ANY (ARRAY['success'::text, 'failed'::text]))), 0))::numeric), 2) AS round,
+             99.5,
+             'Percent of events processed successfully in the last 24 hours.'::text
+            FROM ev24 e
+          HAVING dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'medium'::text,
+             'webhook_latency'::text,
+             NULL::text,
+             COALESCE((x.p95 > (10)::double precision), false) AS "coalesce",
+             round((x.p95)::numeric, 2) AS round,
+             10,
+             '95th percentile of seconds from receipt to processing, last hour.'::text
+            FROM ( SELECT percentile_cont((0.95)::double precision) WITHIN GROUP (ORDER BY (date_part('epoch'::text, (e.processing_completed_at - e.received_at)))) AS p95
+                    FROM dialbridge.report_webhook_events e
+                   WHERE ((e.received_at > (pipeline_alerts.p_as_of - '01:00:00'::interval)) AND (e.received_at <= pipeline_alerts.p_as_of) AND (e.processing_status = 'success'::text) AND (e.processing_completed_at IS NOT NULL))) x
+           WHERE dialbridge.reads_pipeline_reports()
+         UNION ALL
+          SELECT 'critical'::text,
+             'phoneburner_api_key_rejected'::text,
+             COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS "coalesce",
+             true,
+             a_1.failures,
+             0,
+             'Pushes refused by PhoneBurner for bad credentials in the last hour: the rep must reconnect PhoneBurner.'::text
+            FROM (auth a_1
+              LEFT JOIN dialbridge.report_profiles p ON ((p.id = a_1.rep_id)))
+         UNION ALL
+          SELECT 'critical'::text,
+             'phoneburner_api_key_rejected'::text,
+             NULL::text,
+             false,
+             0,
+             0,
+             'Pushes refused by PhoneBurner for bad credentials in the last hour.'::text
+           WHERE (NOT (EXISTS ( SELECT 1
+                    FROM auth)))
+         UNION ALL
+          SELECT 'medium'::text,
+             'reconciliation_discrepancies'::text,
+             NULL::text,
+             (count(DISTINCT f.contact_id) > 10),
+             count(DISTINCT f.contact_id) AS count,
+             10,
+             'Contacts the reconciliation corrected in the last 24 hours.'::text
+            FROM dialbridge.report_contact_field_changes f
+           WHERE ((f.source_system = 'reconciliation'::text) AND (f.recorded_at > (pipeline_alerts.p_as_of - '24:00:00'::interval)) AND (f.recorded_at <= pipeline_alerts.p_as_of))
+         UNION ALL
+          SELECT 'low'::text,
+             'connection_rate_drop'::text,
+             COALESCE(t.name, 'No team'::text) AS "coalesce",
+             COALESCE(((w.conn_before > 0) AND (((((w.conn_before)::numeric / (w.dials_before)::numeric) - ((w.conn_now)::numeric / (w.dials_now)::numeric)) / ((w.conn_before)::numeric / (w.dials_before)::numeric)) > 0.10)), false) AS "coalesce",
+             round(
+                 CASE
+                     WHEN (w.conn_before > 0) THEN (((100)::numeric * (((w.conn_before)::numeric / (w.dials_before)::numeric) - ((w.conn_now)::numeric / (w.dials_now)::numeric))) / ((w.conn_before)::numeric / (w.dials_before)::numeric))
+                     ELSE NULL::numeric
+                 END, 1) AS round,
+             10,
+             format('Relative drop in %%: connection rate %s%% over the last 7 days vs %s%% the 7 days before.'::text, round(((100.0 * (w.conn_now)::numeric) / (w.dials_now)::numeric), 1), round(((100.0 * (w.conn_before)::numeric) / (w.dials_before)::numeric), 1)) AS format
+            FROM (team_weeks w
+              LEFT JOIN dialbridge.report_teams t ON ((t.id = w.team_id)))
+           WHERE ((w.dials_now >= 20) AND (w.dials_before >= 20))
+         UNION ALL
+          SELECT 'low'::text,
+             'rep_connection_rate_low'::text,
+             COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS "coalesce",
+             (((100.0 * (r.conns)::numeric) / (r.dials)::numeric) < (20)::numeric),
+             round(((100.0 * (r.conns)::numeric) / (r.dials)::numeric), 1) AS round,
+             20,
+             'Rep connection rate over the last 7 days (at least 20 dials).'::text
+            FROM (rep_week r
+              LEFT JOIN dialbridge.report_profiles p ON ((p.id = r.user_id)))
+           WHERE (r.dials >= 20)
+         UNION ALL
+          SELECT 'low'::text,
+             'rep_avg_talk_time_low'::text,
+             COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS "coalesce",
+             ((r.talk / (r.conns)::numeric) < (90)::numeric),
+             round((r.talk / (r.conns)::numeric), 1) AS round,
+             90,
+             'Rep average talk time per connected call, seconds, last 7 days (at least 5 connections).'::text
+            FROM (rep_week r
+              LEFT JOIN dialbridge.report_profiles p ON ((p.id = r.user_id)))
+           WHERE (r.conns >= 5)
+         )
+  SELECT a.severity,
+     a.rule,
+     a.subject,
+     a.fires,
+     a.observed,
+     a.threshold,
+     a.detail,
+     pipeline_alerts.p_as_of AS p_as_of
+    FROM alerts a
+   ORDER BY
+         CASE a.severity
+             WHEN 'critical'::text THEN 1
+             WHEN 'high'::text THEN 2
+             WHEN 'medium'::text THEN 3
+             ELSE 4
+         END, a.rule, a.subject;
+END;
+
+--
+-- Name: pipeline_health(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.pipeline_health(p_as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(window_name text, window_start timestamp with time zone, window_end timestamp with time zone, events_received bigint, events_processed bigint, events_skipped bigint, events_failed bigint, events_retrying bigint, backlog bigint, oldest_backlog_age_seconds numeric, latency_p50_seconds numeric, latency_p95_seconds numeric, latency_max_seconds numeric, success_rate_pct numeric, signature_failures bigint, other_rejections bigint, missing_sourceco_contact_id bigint, missing_sourceco_contact_id_pct numeric, last_event_received_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH windows(name, span, ord) AS (
+          VALUES ('last_hour'::text,'01:00:00'::interval,1), ('last_24_hours'::text,'24:00:00'::interval,2), ('last_7_days'::text,'7 days'::interval,3)
+         ), backlog AS (
+          SELECT count(*) AS n,
+             max(date_part('epoch'::text, (pipeline_health.p_as_of - e.received_at))) AS oldest
+            FROM dialbridge.report_webhook_events e
+           WHERE ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.received_at <= pipeline_health.p_as_of))
+         ), last_event AS (
+          SELECT max(e.received_at) AS at
+            FROM dialbridge.report_webhook_events e
+           WHERE (e.received_at <= pipeline_health.p_as_of)
+         )
+  SELECT w.name,
+     (pipeline_health.p_as_of - w.span),
+     pipeline_health.p_as_of AS p_as_of,
+     COALESCE(ev.received, (0)::bigint) AS "coalesce",
+     COALESCE(ev.processed, (0)::bigint) AS "coalesce",
+     COALESCE(ev.skipped, (0)::bigint) AS "coalesce",
+     COALESCE(ev.failed, (0)::bigint) AS "coalesce",
+     COALESCE(ev.retrying, (0)::bigint) AS "coalesce",
+     b.n,
+     round((b.oldest)::numeric, 1) AS round,
+     round((ev.p50)::numeric, 2) AS round,
+     round((ev.p95)::numeric, 2) AS round,
+     round((ev.lmax)::numeric, 2) AS round,
+     round(((100.0 * (ev.processed)::numeric) / (NULLIF((ev.processed + ev.failed), 0))::numeric), 2) AS round,
+     COALESCE(rj.signature, (0)::bigint) AS "coalesce",
+     COALESCE(rj.other, (0)::bigint) AS "coalesce",
+     COALESCE(ev.missing, (0)::bigint) AS "coalesce",
+     round(((100.0 * (ev.missing)::numeric) / (NULLIF(ev.received, 0))::numeric), 2) AS round,
+     l.at
+    FROM ((((windows w
+      CROSS JOIN backlog b)
+      CROSS JOIN last_event l)
+      CROSS JOIN LATERAL ( SELECT count(*) AS received,
+             count(*) FILTER (WHERE (e.processing_status = 'success'::text)) AS processed,
+             count(*) FILTER (WHERE (e.processing_status = ANY (ARRAY['skipped'::text, 'duplicate'::text]))) AS skipped,
+             count(*) FILTER (WHERE (e.processing_status = 'failed'::text)) AS failed,
+             count(*) FILTER (WHERE ((e.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (e.retry_count > 0))) AS retrying,
+             count(*) FILTER (WHERE (NOT e.has_sourceco_contact_id)) AS missing,
+             percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY (date_part('epoch'::text, (e.processing_completed_at - e.received_at)))) FILTER (WHERE ((e.processing_status = 'success'::text) AND (e.processing_completed_at IS NOT NULL))) AS p50,
+             percentile_cont((0.95)::double precision) WITHIN GROUP (ORDER BY (date_part('epoch'::text, (e.processing_completed_at - e.received_at)))) FILTER (WHERE ((e.processing_status = 'success'::text) AND (e.processing_completed_at IS NOT NULL))) AS p95,
+             max(date_part('epoch'::text, (e.processing_completed_at - e.received_at))) FILTER (WHERE (e.processing_status = 'success'::text)) AS lmax
+            FROM dialbridge.report_webhook_events e
+           WHERE ((e.received_at > (pipeline_health.p_as_of - w.span)) AND (e.received_at <= pipeline_health.p_as_of))) ev)
+      CROSS JOIN LATERAL ( SELECT sum(r.rejection_count) FILTER (WHERE (r.reason = ANY (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text]))) AS signature,
+             sum(r.rejection_count) FILTER (WHERE (r.reason <> ALL (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text]))) AS other
+            FROM dialbridge.report_webhook_rejections r
+           WHERE ((r.bucket_at > (pipeline_health.p_as_of - w.span)) AND (r.bucket_at <= pipeline_health.p_as_of))) rj)
+   ORDER BY w.ord;
+END;
+
+--
 -- Name: process_phoneburner_webhooks(integer, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -5674,6 +7561,33 @@ end
 $$;
 
 --
+-- Name: rebuild_rollups(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.rebuild_rollups() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  lock table dialbridge.rep_daily_stats, dialbridge.rep_day_totals, dialbridge.session_stats,
+             dialbridge.session_contact_stats, dialbridge.session_totals, dialbridge.segment_daily_stats in exclusive mode;
+  delete from dialbridge.rep_daily_stats;
+  insert into dialbridge.rep_daily_stats (team_id, user_id, day, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  select * from dialbridge.expected_rep_daily_stats();
+  delete from dialbridge.session_stats;
+  insert into dialbridge.session_stats (session_id, team_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  select * from dialbridge.expected_session_stats();
+  delete from dialbridge.session_contact_stats;
+  insert into dialbridge.session_contact_stats (session_id, team_id, contact_id, calls, connections)
+  select * from dialbridge.expected_session_contact_stats();
+  delete from dialbridge.segment_daily_stats;
+  insert into dialbridge.segment_daily_stats (team_id, day, dimension, value, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+  select * from dialbridge.expected_segment_daily_stats();
+  perform dialbridge.reclassify_totals();
+end
+$$;
+
+--
 -- Name: receive_phoneburner_event(text, jsonb, text, integer, text, text, inet, text, jsonb); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -5747,6 +7661,57 @@ begin
   end if;
 
   return query select 'accepted'::text, v_log_id, v_event_id;
+end
+$$;
+
+--
+-- Name: reclassify_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.reclassify_totals() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  lock table dialbridge.rep_day_totals, dialbridge.session_totals in exclusive mode;
+  delete from dialbridge.rep_day_totals;
+  insert into dialbridge.rep_day_totals (team_id, user_id, day, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings)
+  select r.team_id, r.user_id, r.day,
+         sum(r.calls)::integer, sum(r.connections)::integer, sum(r.decision_maker_conversations)::integer, sum(r.gatekeeper_conversations)::integer, sum(r.voicemails)::integer, sum(r.no_answers)::integer, sum(r.talk_time_seconds)::bigint, sum(r.call_duration_seconds)::bigint, sum(r.dispositioned_calls)::integer, sum(r.callbacks_scheduled)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer,
+         coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer
+    from dialbridge.rep_daily_stats r
+    left join dialbridge.disposition_classes cc on r.disposition_code <> '' and cc.match_key = 'c:' || r.disposition_code
+    left join dialbridge.disposition_classes cl on r.label_key <> '' and cl.match_key = 'l:' || r.label_key
+   group by r.team_id, r.user_id, r.day;
+  delete from dialbridge.session_totals;
+  insert into dialbridge.session_totals (session_id, team_id, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled, qualified, nurture, disqualified, suppressed, other_dispositions, unmapped_dispositions, meetings, contacts_dialed, contacts_connected)
+  with st as (
+    select r.session_id, r.team_id,
+           sum(r.calls)::integer as calls, sum(r.connections)::integer as connections, sum(r.decision_maker_conversations)::integer as decision_maker_conversations, sum(r.gatekeeper_conversations)::integer as gatekeeper_conversations, sum(r.voicemails)::integer as voicemails, sum(r.no_answers)::integer as no_answers, sum(r.talk_time_seconds)::bigint as talk_time_seconds, sum(r.call_duration_seconds)::bigint as call_duration_seconds, sum(r.dispositioned_calls)::integer as dispositioned_calls, sum(r.callbacks_scheduled)::integer as callbacks_scheduled,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'qualified'), 0)::integer as qualified,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'nurture'), 0)::integer as nurture,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'disqualified'), 0)::integer as disqualified,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'suppressed'), 0)::integer as suppressed,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) in ('attempted', 'invalid', 'other')), 0)::integer as other_dispositions,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end, case when r.disposition_code <> '' or r.label_key <> '' then 'unmapped' else 'none' end) = 'unmapped'), 0)::integer as unmapped_dispositions,
+           coalesce(sum(r.calls) filter (where coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)), 0)::integer as meetings
+      from dialbridge.session_stats r
+      left join dialbridge.disposition_classes cc on r.disposition_code <> '' and cc.match_key = 'c:' || r.disposition_code
+      left join dialbridge.disposition_classes cl on r.label_key <> '' and cl.match_key = 'l:' || r.label_key
+     group by r.session_id, r.team_id
+  ), reach as (
+    select s.session_id, s.team_id, count(*)::integer as dialed, count(*) filter (where s.connections > 0)::integer as connected
+      from dialbridge.session_contact_stats s
+     group by s.session_id, s.team_id
+  )
+  select st.*, coalesce(r.dialed, 0), coalesce(r.connected, 0)
+    from st left join reach r on r.session_id = st.session_id and r.team_id is not distinct from st.team_id;
 end
 $$;
 
@@ -5837,6 +7802,83 @@ begin
     from diff
    where diff.id in (select fixed.id from fixed)
    order by diff.id, diff.column_name;
+end
+$$;
+
+--
+-- Name: recompute_rollups(boolean); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.recompute_rollups(p_repair boolean DEFAULT true) RETURNS TABLE(rollup text, differences bigint)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_total bigint := 0;
+  v_count bigint;
+begin
+  if p_repair then
+    lock table dialbridge.rep_daily_stats, dialbridge.rep_day_totals, dialbridge.session_stats,
+               dialbridge.session_contact_stats, dialbridge.session_totals, dialbridge.segment_daily_stats in exclusive mode;
+  end if;
+
+  with e as materialized (select * from dialbridge.expected_rep_daily_stats()),
+       r as materialized (select s.team_id, s.user_id, s.day, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.rep_daily_stats s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'rep_daily_stats'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  with e as materialized (select * from dialbridge.expected_rep_day_totals()),
+       r as materialized (select s.team_id, s.user_id, s.day, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings from dialbridge.rep_day_totals s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'rep_day_totals'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  with e as materialized (select * from dialbridge.expected_session_stats()),
+       r as materialized (select s.session_id, s.team_id, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.session_stats s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'session_stats'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  with e as materialized (select * from dialbridge.expected_session_contact_stats()),
+       r as materialized (select s.session_id, s.team_id, s.contact_id, s.calls, s.connections from dialbridge.session_contact_stats s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'session_contact_stats'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  with e as materialized (select * from dialbridge.expected_session_totals()),
+       r as materialized (select s.session_id, s.team_id, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled, s.qualified, s.nurture, s.disqualified, s.suppressed, s.other_dispositions, s.unmapped_dispositions, s.meetings, s.contacts_dialed, s.contacts_connected from dialbridge.session_totals s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'session_totals'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  with e as materialized (select * from dialbridge.expected_segment_daily_stats()),
+       r as materialized (select s.team_id, s.day, s.dimension, s.value, s.disposition_code, s.label_key, s.calls, s.connections, s.decision_maker_conversations, s.gatekeeper_conversations, s.voicemails, s.no_answers, s.talk_time_seconds, s.call_duration_seconds, s.dispositioned_calls, s.callbacks_scheduled from dialbridge.segment_daily_stats s)
+  select count(*) into v_count from (
+    (select * from r except all select * from e)
+    union all
+    (select * from e except all select * from r)) x;
+  rollup := 'segment_daily_stats'; differences := v_count; v_total := v_total + v_count;
+  return next;
+
+  if p_repair and v_total > 0 then
+    perform dialbridge.rebuild_rollups();
+  end if;
 end
 $$;
 
@@ -6316,6 +8358,81 @@ CREATE FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of times
 $$;
 
 --
+-- Name: refresh_call_hour_stats(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.refresh_call_hour_stats(p_as_of timestamp with time zone DEFAULT now()) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_rows integer;
+begin
+  lock table dialbridge.call_hour_stats in exclusive mode;
+  delete from dialbridge.call_hour_stats;
+  with zones as (
+    select z.name from pg_catalog.pg_timezone_names z
+  ), calls as (
+    select coalesce(c.contact_type, '') as contact_type, coalesce(c.industry, '') as industry,
+           (a.call_started_at at time zone coalesce(z.name, dialbridge.report_time_zone())) as local_at,
+           (a.call_outcome = 'connected') as connected
+      from public.contact_activities a
+      join public.contacts c on c.id = a.contact_id
+      left join zones z on z.name = pg_catalog.btrim(c.timezone)
+     where a.deleted_at is null
+       and a.activity_type in ('call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left')
+       and a.call_started_at > p_as_of - interval '365 days' and a.call_started_at <= p_as_of
+  ), buckets as (
+    select c.contact_type, c.industry, pg_catalog.date_part('isodow', c.local_at)::integer as day_of_week,
+           pg_catalog.date_part('hour', c.local_at)::integer as hour, c.connected
+      from calls c
+  )
+  insert into dialbridge.call_hour_stats (contact_type, industry, day_of_week, hour, calls, connections, refreshed_at)
+  select case when grouping(b.contact_type) = 1 then '*' else b.contact_type end,
+         case when grouping(b.industry) = 1 then '*' else b.industry end,
+         b.day_of_week, b.hour, count(*)::integer, count(*) filter (where b.connected)::integer, now()
+    from buckets b
+   group by grouping sets ((b.contact_type, b.industry, b.day_of_week, b.hour),
+                           (b.contact_type, b.day_of_week, b.hour),
+                           (b.day_of_week, b.hour));
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end
+$$;
+
+--
+-- Name: refresh_disposition_classes(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.refresh_disposition_classes() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  lock table dialbridge.disposition_classes in exclusive mode;
+  delete from dialbridge.disposition_classes;
+  insert into dialbridge.disposition_classes
+         (match_key, code, label, category, status, stage, outcome_group, is_meeting, engagement_score_delta)
+  select distinct on (k.match_key)
+         k.match_key, m.phoneburner_disposition_code, m.phoneburner_disposition_label,
+         m.category, m.sourceco_contact_status, m.sourceco_contact_stage,
+         coalesce(pg_catalog.lower(m.sourceco_contact_status), 'other'),
+         (m.phoneburner_disposition_code = 'MEETING_SET' or coalesce(m.sourceco_contact_stage = 'Meeting Set', false)),
+         m.engagement_score_delta
+    from public.disposition_mappings m
+   cross join lateral (
+           select 'c:' || m.phoneburner_disposition_code
+           union all
+           select 'l:' || dialbridge.normalize_label(m.phoneburner_disposition_label)
+           union all
+           select 'l:' || dialbridge.normalize_label(a.alias) from pg_catalog.unnest(m.label_aliases) as a(alias)
+         ) as k(match_key)
+   where m.is_active and k.match_key is not null
+   order by k.match_key, m.phoneburner_disposition_code;
+end
+$$;
+
+--
 -- Name: release_phoneburner_lease(uuid, text); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -6541,6 +8658,51 @@ end
 $$;
 
 --
+-- Name: score_contacts(uuid[], timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.score_contacts(p_contact_ids uuid[], p_as_of timestamp with time zone DEFAULT now()) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_id uuid;
+  v_count integer := 0;
+begin
+  for v_id in
+    select c.id from public.contacts c where c.id = any (p_contact_ids) order by c.id for no key update
+  loop
+    perform public.calculate_contact_engagement_score(v_id, p_as_of);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end
+$$;
+
+--
+-- Name: score_contacts_after(uuid, integer, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.score_contacts_after(p_after_id uuid, p_limit integer DEFAULT 500, p_as_of timestamp with time zone DEFAULT now()) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_ids uuid[];
+begin
+  select pg_catalog.array_agg(x.id order by x.id) into v_ids
+    from (select c.id from public.contacts c
+           where p_after_id is null or c.id > p_after_id
+           order by c.id limit greatest(p_limit, 1)) x;
+  if v_ids is null then
+    return null;
+  end if;
+  perform dialbridge.score_contacts(v_ids, p_as_of);
+  return v_ids[pg_catalog.cardinality(v_ids)];
+end
+$$;
+
+--
 -- Name: session_call_stats_from_rows(uuid); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -6631,6 +8793,24 @@ CREATE FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timesta
                 from public.phoneburner_sessions s
                where s.created_by_user_id = auth.uid() and s.session_status = 'active' and s.deleted_at is null
                order by coalesce(s.last_activity_at, s.created_at) desc limit 10) x), '[]'::jsonb))
+$$;
+
+--
+-- Name: set_report_time_zone(text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.set_report_time_zone(p_time_zone text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if p_time_zone is null or not exists (select 1 from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+    raise exception 'unknown time zone: %', coalesce(p_time_zone, '(null)')
+      using errcode = 'DB052', hint = 'Use an IANA name such as America/New_York (select name from pg_timezone_names).';
+  end if;
+  update dialbridge.report_settings set time_zone = p_time_zone, updated_at = now() where id;
+  perform dialbridge.rebuild_rollups();
+end
 $$;
 
 --
@@ -6756,6 +8936,383 @@ CREATE FUNCTION dialbridge.store_phoneburner_token(p_user_id uuid, p_access_toke
      set access_token = p_access_token, refresh_token = coalesce(p_refresh_token, refresh_token), expires_at = p_expires_at
    where user_id = p_user_id
 $$;
+
+--
+-- Name: report_contacts; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_contacts WITH (security_barrier='true') AS
+ SELECT c.id,
+    c.first_name,
+    c.last_name,
+    c.email,
+    c.phone,
+    c.company,
+    c.created_at,
+    c.updated_at,
+    c.sourceco_contact_id,
+    c.team_id,
+    c.owner_id,
+    c.title,
+    c.address_line1,
+    c.city,
+    c.state,
+    c.zip,
+    c.country,
+    c.timezone,
+    c.contact_type,
+    c.legacy_contact_type,
+    c.buyer_type,
+    c.firm_type,
+    c.industry,
+    c.aum_usd,
+    c.fund_size_usd,
+    c.target_sectors,
+    c.target_geographies,
+    c.target_ebitda_min_usd,
+    c.target_ebitda_max_usd,
+    c.ebitda_usd,
+    c.list_source,
+    c.relationship_notes,
+    c.call_talking_points,
+    c.assistant_name,
+    c.assistant_phone,
+    c.contact_status,
+    c.contact_stage,
+    c.needs_review,
+    c.needs_review_reason,
+    c.last_call_attempt_at,
+    c.last_call_connected_at,
+    c.first_call_attempt_at,
+    c.total_call_attempts,
+    c.total_calls_connected,
+    c.total_calls_to_decision_maker,
+    c.total_calls_to_gatekeeper,
+    c.total_voicemails_left,
+    c.total_call_duration_seconds,
+    c.total_talk_time_seconds,
+    c.average_talk_time_seconds,
+    c.best_call_day_of_week,
+    c.best_call_time_of_day,
+    c.connection_rate_percentage,
+    c.phoneburner_contact_id,
+    c.phoneburner_last_sync_at,
+    c.phoneburner_sync_status,
+    c.phone_number_invalid,
+    c.phone_number_invalid_reason,
+    c.phone_verified_at,
+    c.do_not_call,
+    c.do_not_call_reason,
+    c.do_not_call_set_at,
+    c.do_not_call_set_by_user_id,
+    c.next_action_type,
+    c.next_action_date,
+    c.next_action_notes,
+    c.next_action_assigned_to_user_id,
+    c.last_disposition_code,
+    c.last_disposition_label,
+    c.last_disposition_date,
+    c.last_disposition_notes,
+    c.gatekeeper_name,
+    c.gatekeeper_phone_extension,
+    c.gatekeeper_notes,
+    c.call_engagement_score,
+    c.last_engaged_call_at,
+    c.days_since_last_engaged_call,
+    c.call_stats_last_calculated_at,
+    c.call_stats_stale,
+    c.phone_e164,
+    c.phone_status,
+    c.phone_normalized_from,
+    c.phone_normalized_at
+   FROM public.contacts c
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (c.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_contacts; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_contacts IS 'Contacts the caller may see (team rule of contacts'' RLS; reporting readers see all). Read by reports views.';
+
+--
+-- Name: tasks; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.tasks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    contact_id uuid,
+    team_id uuid,
+    assigned_to_user_id uuid,
+    created_by_user_id uuid,
+    source_activity_id uuid,
+    source text DEFAULT 'manual'::text NOT NULL,
+    task_type text DEFAULT 'call'::text NOT NULL,
+    title text NOT NULL,
+    notes text,
+    due_at timestamp with time zone NOT NULL,
+    priority text DEFAULT 'medium'::text NOT NULL,
+    status text DEFAULT 'open'::text NOT NULL,
+    completed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tasks_completed_check CHECK (((status = 'completed'::text) = (completed_at IS NOT NULL))),
+    CONSTRAINT tasks_priority_check CHECK ((priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
+    CONSTRAINT tasks_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'disposition'::text, 'callback'::text, 'system'::text]))),
+    CONSTRAINT tasks_status_check CHECK ((status = ANY (ARRAY['open'::text, 'completed'::text, 'cancelled'::text]))),
+    CONSTRAINT tasks_task_type_check CHECK ((task_type = ANY (ARRAY['call'::text, 'email'::text, 'meeting_prep'::text, 'research'::text, 'send_materials'::text, 'follow_up'::text])))
+);
+
+--
+-- Name: TABLE tasks; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.tasks IS 'Callbacks and follow-ups assigned to reps.';
+
+--
+-- Name: COLUMN tasks.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.id IS 'Task id (uuid).';
+
+--
+-- Name: COLUMN tasks.contact_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.contact_id IS 'Contact the task is about.';
+
+--
+-- Name: COLUMN tasks.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.team_id IS 'Team the task belongs to.';
+
+--
+-- Name: COLUMN tasks.assigned_to_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.assigned_to_user_id IS 'Rep who should do it.';
+
+--
+-- Name: COLUMN tasks.created_by_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.created_by_user_id IS 'Who created it (null: created by a disposition or callback).';
+
+--
+-- Name: COLUMN tasks.source_activity_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.source_activity_id IS 'Call or callback activity that created the task.';
+
+--
+-- Name: COLUMN tasks.source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.source IS 'manual, disposition, callback or system.';
+
+--
+-- Name: COLUMN tasks.task_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.task_type IS 'call, email, meeting_prep, research, send_materials or follow_up.';
+
+--
+-- Name: COLUMN tasks.title; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.title IS 'What to do.';
+
+--
+-- Name: COLUMN tasks.notes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.notes IS 'Context (e.g. the rep''s call notes).';
+
+--
+-- Name: COLUMN tasks.due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.due_at IS 'When it is due.';
+
+--
+-- Name: COLUMN tasks.priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.priority IS 'low, medium, high or urgent.';
+
+--
+-- Name: COLUMN tasks.status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.status IS 'open, completed or cancelled.';
+
+--
+-- Name: COLUMN tasks.completed_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.completed_at IS 'When it was completed.';
+
+--
+-- Name: COLUMN tasks.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.created_at IS 'When the task was created.';
+
+--
+-- Name: COLUMN tasks.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tasks.updated_at IS 'When the task last changed.';
+
+--
+-- Name: report_tasks; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_tasks WITH (security_barrier='true') AS
+ SELECT t.id,
+    t.contact_id,
+    t.team_id,
+    t.assigned_to_user_id,
+    t.created_by_user_id,
+    t.source_activity_id,
+    t.source,
+    t.task_type,
+    t.title,
+    t.notes,
+    t.due_at,
+    t.priority,
+    t.status,
+    t.completed_at,
+    t.created_at,
+    t.updated_at
+   FROM public.tasks t
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (t.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_tasks; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_tasks IS 'Tasks the caller may see. Read by reports views.';
+
+--
+-- Name: success_metrics(timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(metric text, period_days integer, value numeric, target text, meets_target boolean, detail text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH days AS (
+          SELECT d.id,
+             d.team_id,
+             d.user_id,
+             d.day,
+             d.calls,
+             d.connections,
+             d.decision_maker_conversations,
+             d.gatekeeper_conversations,
+             d.voicemails,
+             d.no_answers,
+             d.talk_time_seconds,
+             d.call_duration_seconds,
+             d.dispositioned_calls,
+             d.callbacks_scheduled,
+             d.qualified,
+             d.nurture,
+             d.disqualified,
+             d.suppressed,
+             d.other_dispositions,
+             d.unmapped_dispositions,
+             d.meetings,
+             d.updated_at
+            FROM dialbridge.rep_day_totals d
+           WHERE ((d.day > (dialbridge.report_today(success_metrics.p_as_of) - 90)) AND (d.day <= dialbridge.report_today(success_metrics.p_as_of)))
+         ), m AS (
+          SELECT 1 AS ord,
+             'disposition_coverage_pct'::text AS metric,
+             90 AS period_days,
+             round(((100.0 * (sum(d.dispositioned_calls))::numeric) / (NULLIF(sum(d.calls), 0))::numeric), 1) AS value,
+             '> 90'::text AS target,
+             (90)::numeric AS above,
+             'Calls with a disposition set.'::text AS detail
+            FROM days d
+         UNION ALL
+          SELECT 2,
+             'callback_completion_on_time_pct'::text,
+             90,
+             round(((100.0 * (count(*) FILTER (WHERE ((t.status = 'completed'::text) AND (t.completed_at <= (t.due_at + '1 day'::interval)))))::numeric) / (NULLIF(count(*), 0))::numeric), 1) AS round,
+             '> 80'::text,
+             80,
+             'Callbacks due in the period completed by the end of the day after they were due.'::text
+            FROM dialbridge.report_tasks t
+           WHERE ((t.source = 'callback'::text) AND (t.status <> 'cancelled'::text) AND (t.due_at > (success_metrics.p_as_of - '90 days'::interval)) AND (t.due_at <= success_metrics.p_as_of))
+         UNION ALL
+          SELECT 3,
+             'webhook_success_rate_pct'::text,
+             90,
+             round(((100.0 * (count(*) FILTER (WHERE (e.processing_status = 'success'::text)))::numeric) / (NULLIF(count(*) FILTER (WHERE (e.processing_status = ANY (ARRAY['success'::text, 'failed'::text]))), 0))::numeric), 2) AS round,
+             '> 99.5'::text,
+             99.5,
+             'Webhooks processed successfully (admins and reporting readers).'::text
+            FROM dialbridge.report_webhook_events e
+           WHERE ((e.received_at > (success_metrics.p_as_of - '90 days'::interval)) AND (e.received_at <= success_metrics.p_as_of))
+         UNION ALL
+          SELECT 4,
+             'dials_per_rep_per_day'::text,
+             30,
+             round(avg(x.dials), 1) AS round,
+             '+20% over baseline'::text,
+             NULL::numeric,
+             'Average dials per rep on days the rep dialed.'::text
+            FROM ( SELECT d.user_id,
+                     d.day,
+                     sum(d.calls) AS dials
+                    FROM days d
+                   WHERE ((d.day > (dialbridge.report_today(success_metrics.p_as_of) - 30)) AND (d.user_id IS NOT NULL))
+                   GROUP BY d.user_id, d.day
+                  HAVING (sum(d.calls) > 0)) x
+         UNION ALL
+          SELECT 5,
+             'connection_rate_pct'::text,
+             30,
+             round(((100.0 * (sum(d.connections))::numeric) / (NULLIF(sum(d.calls), 0))::numeric), 1) AS round,
+             'establish baseline, improve'::text,
+             NULL::numeric,
+             'Connected calls / calls.'::text
+            FROM days d
+           WHERE (d.day > (dialbridge.report_today(success_metrics.p_as_of) - 30))
+         UNION ALL
+          SELECT 6,
+             'meetings_booked_from_calls'::text,
+             90,
+             COALESCE(sum(d.meetings), (0)::bigint) AS "coalesce",
+             'track attribution'::text,
+             NULL::numeric,
+             'Calls dispositioned as a meeting.'::text
+            FROM days d
+         UNION ALL
+          SELECT 7,
+             'contact_accuracy_pct'::text,
+             90,
+             round(((100.0 * (count(*) FILTER (WHERE (NOT c.phone_number_invalid)))::numeric) / (NULLIF(count(*), 0))::numeric), 1) AS round,
+             '> 95'::text,
+             95,
+             'Contacts called in the period whose number is not flagged invalid.'::text
+            FROM dialbridge.report_contacts c
+           WHERE ((c.last_call_attempt_at > (success_metrics.p_as_of - '90 days'::interval)) AND (c.last_call_attempt_at <= success_metrics.p_as_of))
+         )
+  SELECT m.metric,
+     m.period_days,
+     m.value,
+     m.target,
+         CASE
+             WHEN (m.above IS NOT NULL) THEN (m.value > m.above)
+             ELSE NULL::boolean
+         END AS "case",
+     m.detail
+    FROM m
+   ORDER BY m.ord;
+END;
 
 --
 -- Name: suggest_session_name(uuid[], jsonb, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
@@ -6959,6 +9516,49 @@ end
 $$;
 
 --
+-- Name: tg_contact_activities__rollups_delete(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_contact_activities__rollups_delete() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.apply_activity_changes((select pg_catalog.array_agg(o::public.contact_activities) from old_rows o), null);
+  return null;
+end
+$$;
+
+--
+-- Name: tg_contact_activities__rollups_insert(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_contact_activities__rollups_insert() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.apply_activity_changes(null, (select pg_catalog.array_agg(n::public.contact_activities) from new_rows n));
+  return null;
+end
+$$;
+
+--
+-- Name: tg_contact_activities__rollups_update(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_contact_activities__rollups_update() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.apply_activity_changes((select pg_catalog.array_agg(o::public.contact_activities) from old_rows o),
+                                            (select pg_catalog.array_agg(n::public.contact_activities) from new_rows n));
+  return null;
+end
+$$;
+
+--
 -- Name: tg_contacts__audit_field_changes(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -7080,6 +9680,47 @@ end
 $$;
 
 --
+-- Name: tg_contacts__move_segment_rollups(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_contacts__move_segment_rollups() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_segments dialbridge.segment_delta[];
+  v_new_type text; v_new_source text; v_new_industry text; v_new_state text; v_new_country text;
+begin
+  if tg_op = 'UPDATE' then
+    v_new_type := new.contact_type; v_new_source := new.list_source; v_new_industry := new.industry;
+    v_new_state := new.state; v_new_country := new.country;
+  end if;
+  with f as (
+    select f.* from public.contact_activities a cross join lateral dialbridge.activity_facts(a) f
+     where a.contact_id = old.id
+  ), d as (
+    select -1 as sign, f.*, s.dimension, s.value
+      from f cross join lateral dialbridge.contact_segment_values(old.contact_type, old.list_source, old.industry, old.state, old.country) s
+    union all
+    select 1, f.*, s.dimension, s.value
+      from f cross join lateral dialbridge.contact_segment_values(v_new_type, v_new_source, v_new_industry, v_new_state, v_new_country) s
+  )
+  select pg_catalog.array_agg(row(d.team_id, d.day, d.dimension, d.value, d.disposition_code, d.label_key,
+           d.sign * d.calls, d.sign * d.connections, d.sign * d.decision_maker_conversations,
+           d.sign * d.gatekeeper_conversations, d.sign * d.voicemails, d.sign * d.no_answers,
+           d.sign * d.talk_time_seconds, d.sign * d.call_duration_seconds, d.sign * d.dispositioned_calls,
+           d.sign * d.callbacks_scheduled)::dialbridge.segment_delta)
+    into v_segments
+    from d;
+  perform dialbridge.upsert_segment_deltas(v_segments);
+  if tg_op = 'DELETE' then
+    return old;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: tg_contacts__phone_status(); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -7125,6 +9766,52 @@ begin
             case when (select auth.uid()) is null then 'system' else 'manual' end,
             new.do_not_call_set_by_user_id, coalesce(new.do_not_call_set_at, now()));
   end if;
+  return null;
+end
+$$;
+
+--
+-- Name: tg_disposition_mappings__enqueue_rescore(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_disposition_mappings__enqueue_rescore() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if pg_catalog.to_regprocedure('graphile_worker.add_job(text, json, text, timestamp with time zone, integer, text, integer, text[], text)') is not null then
+    perform graphile_worker.add_job('contacts__score', pg_catalog.json_build_object('all', true),
+                                    run_at := now() + interval '1 minute', job_key := 'contacts__score:all',
+                                    max_attempts := 5);
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: tg_disposition_mappings__reclassify_totals(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.reclassify_totals();
+  return null;
+end
+$$;
+
+--
+-- Name: tg_disposition_mappings__refresh_classes(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.tg_disposition_mappings__refresh_classes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform dialbridge.refresh_disposition_classes();
   return null;
 end
 $$;
@@ -7347,6 +10034,80 @@ end
 $$;
 
 --
+-- Name: upsert_segment_deltas(dialbridge.segment_delta[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.upsert_segment_deltas(p_deltas dialbridge.segment_delta[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_zero bigint[];
+begin
+  if coalesce(pg_catalog.cardinality(p_deltas), 0) = 0 then
+    return;
+  end if;
+  with g as (
+    select d.team_id, d.day, d.dimension, d.value, d.disposition_code, d.label_key,
+           sum(d.calls)::integer as calls,
+           sum(d.connections)::integer as connections,
+           sum(d.decision_maker_conversations)::integer as decision_maker_conversations,
+           sum(d.gatekeeper_conversations)::integer as gatekeeper_conversations,
+           sum(d.voicemails)::integer as voicemails,
+           sum(d.no_answers)::integer as no_answers,
+           sum(d.talk_time_seconds)::bigint as talk_time_seconds,
+           sum(d.call_duration_seconds)::bigint as call_duration_seconds,
+           sum(d.dispositioned_calls)::integer as dispositioned_calls,
+           sum(d.callbacks_scheduled)::integer as callbacks_scheduled
+      from pg_catalog.unnest(p_deltas) d
+     group by d.team_id, d.day, d.dimension, d.value, d.disposition_code, d.label_key
+  ), up as (
+    insert into dialbridge.segment_daily_stats as t (team_id, day, dimension, value, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled)
+    select g.team_id, g.day, g.dimension, g.value, g.disposition_code, g.label_key, g.calls, g.connections, g.decision_maker_conversations, g.gatekeeper_conversations, g.voicemails, g.no_answers, g.talk_time_seconds, g.call_duration_seconds, g.dispositioned_calls, g.callbacks_scheduled
+      from g g
+     where (g.calls <> 0 or g.connections <> 0 or g.decision_maker_conversations <> 0 or g.gatekeeper_conversations <> 0 or g.voicemails <> 0 or g.no_answers <> 0 or g.talk_time_seconds <> 0 or g.call_duration_seconds <> 0 or g.dispositioned_calls <> 0 or g.callbacks_scheduled <> 0)
+     order by g.team_id, g.day, g.dimension, g.value, g.disposition_code, g.label_key
+    on conflict (team_id, day, dimension, value, disposition_code, label_key) do update
+       set calls = t.calls + excluded.calls,
+           connections = t.connections + excluded.connections,
+           decision_maker_conversations = t.decision_maker_conversations + excluded.decision_maker_conversations,
+           gatekeeper_conversations = t.gatekeeper_conversations + excluded.gatekeeper_conversations,
+           voicemails = t.voicemails + excluded.voicemails,
+           no_answers = t.no_answers + excluded.no_answers,
+           talk_time_seconds = t.talk_time_seconds + excluded.talk_time_seconds,
+           call_duration_seconds = t.call_duration_seconds + excluded.call_duration_seconds,
+           dispositioned_calls = t.dispositioned_calls + excluded.dispositioned_calls,
+           callbacks_scheduled = t.callbacks_scheduled + excluded.callbacks_scheduled,
+           updated_at = now()
+    returning t.id, t.calls, t.connections, t.decision_maker_conversations, t.gatekeeper_conversations, t.voicemails, t.no_answers, t.talk_time_seconds, t.call_duration_seconds, t.dispositioned_calls, t.callbacks_scheduled
+  )
+  select coalesce(pg_catalog.array_agg(up.id), '{}') into v_zero from up where up.calls = 0 and up.connections = 0 and up.decision_maker_conversations = 0 and up.gatekeeper_conversations = 0 and up.voicemails = 0 and up.no_answers = 0 and up.talk_time_seconds = 0 and up.call_duration_seconds = 0 and up.dispositioned_calls = 0 and up.callbacks_scheduled = 0;
+  if pg_catalog.cardinality(v_zero) > 0 then
+    delete from dialbridge.segment_daily_stats s where s.id = any (v_zero);
+  end if;
+end
+$$;
+
+--
+-- Name: valid_time_zone(text); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.valid_time_zone(p_time_zone text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if p_time_zone is null or pg_catalog.btrim(p_time_zone) = '' then
+    return dialbridge.report_time_zone();
+  end if;
+  perform now() at time zone pg_catalog.btrim(p_time_zone);
+  return pg_catalog.btrim(p_time_zone);
+exception when invalid_parameter_value then
+  return dialbridge.report_time_zone();
+end
+$$;
+
+--
 -- Name: validate_contact_filter(jsonb, boolean); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -7497,6 +10258,49 @@ begin
   return true;
 end
 $_$;
+
+--
+-- Name: calculate_contact_engagement_score(uuid, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone DEFAULT now()) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_breakdown jsonb;
+  v_best jsonb;
+  v_score integer;
+begin
+  v_breakdown := dialbridge.engagement_score_breakdown(p_contact_id, p_as_of);
+  v_best := dialbridge.best_call_time(p_contact_id, p_as_of);
+  v_score := (v_breakdown ->> 'score')::integer;
+
+  insert into dialbridge.contact_scores as s (contact_id, team_id, score, breakdown, best_call_time, as_of, computed_at)
+  select c.id, c.team_id, v_score, v_breakdown, v_best, p_as_of, now()
+    from public.contacts c where c.id = p_contact_id
+  on conflict (contact_id) do update
+     set team_id = excluded.team_id, score = excluded.score, breakdown = excluded.breakdown,
+         best_call_time = excluded.best_call_time, as_of = excluded.as_of, computed_at = excluded.computed_at;
+
+  update public.contacts c
+     set call_engagement_score = v_score,
+         days_since_last_engaged_call = (v_breakdown #>> '{recency,days_since_last_engaged_call}')::integer,
+         best_call_day_of_week = (v_best ->> 'day_of_week')::integer,
+         best_call_time_of_day = (v_best ->> 'time_of_day')::time
+   where c.id = p_contact_id
+     and (c.call_engagement_score, c.days_since_last_engaged_call, c.best_call_day_of_week, c.best_call_time_of_day)
+         is distinct from (v_score, (v_breakdown #>> '{recency,days_since_last_engaged_call}')::integer,
+                           (v_best ->> 'day_of_week')::integer, (v_best ->> 'time_of_day')::time);
+  return v_score;
+end
+$$;
+
+--
+-- Name: FUNCTION calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone) IS 'Engagement score 0–100 of a contact as of a time (seed 000, corrected); stores it with its explanation in reports.contact_engagement.';
 
 --
 -- Name: contact_dialability(uuid[], timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
@@ -7892,6 +10696,236 @@ end
 $$;
 
 --
+-- Name: export_csv(text, jsonb, text, integer); Type: FUNCTION; Schema: reports; Owner: -
+--
+
+CREATE FUNCTION reports.export_csv(p_report text, p_filters jsonb DEFAULT '{}'::jsonb, p_order_by text DEFAULT NULL::text, p_limit integer DEFAULT 100000) RETURNS reports."text/csv"
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_view oid;
+  v_columns text[];
+  v_types text[];
+  v_is_text boolean[];
+  v_where text[] := '{}';
+  v_order text[] := '{}';
+  v_key text;
+  v_value jsonb;
+  v_op text;
+  v_arg jsonb;
+  v_idx integer;
+  v_item text;
+  v_parts text[];
+  v_header text;
+  v_line text;
+  v_sql text;
+  v_body text;
+  v_ops constant jsonb := '{"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}';
+begin
+  select c.oid into v_view
+    from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = 'reports' and c.relkind = 'v' and c.relname = p_report;
+  if v_view is null then
+    raise exception 'unknown report: %', coalesce(p_report, '(null)')
+      using errcode = 'DB050', hint = 'A view of the reports schema, e.g. rep_performance_daily.';
+  end if;
+
+  select pg_catalog.array_agg(a.attname::text order by a.attnum),
+         pg_catalog.array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) order by a.attnum),
+         pg_catalog.array_agg(t.typcategory = 'S' order by a.attnum)
+    into v_columns, v_types, v_is_text
+    from pg_catalog.pg_attribute a join pg_catalog.pg_type t on t.oid = a.atttypid
+   where a.attrelid = v_view and a.attnum > 0 and not a.attisdropped;
+
+  -- filters
+  if p_filters is not null and pg_catalog.jsonb_typeof(p_filters) <> 'object' then
+    raise exception 'p_filters must be a JSON object' using errcode = 'DB051';
+  end if;
+  for v_key, v_value in select f.key, f.value from pg_catalog.jsonb_each(coalesce(p_filters, '{}'::jsonb)) f loop
+    v_idx := pg_catalog.array_position(v_columns, v_key);
+    if v_idx is null then
+      raise exception 'unknown column % in report %', v_key, p_report using errcode = 'DB051';
+    end if;
+    if pg_catalog.jsonb_typeof(v_value) = 'null' then
+      v_where := v_where || pg_catalog.format('%I is null', v_key);
+    elsif pg_catalog.jsonb_typeof(v_value) in ('string', 'number', 'boolean') then
+      v_where := v_where || pg_catalog.format('%I = %L::%s', v_key, v_value #>> '{}', v_types[v_idx]);
+    elsif pg_catalog.jsonb_typeof(v_value) = 'object' then
+      for v_op, v_arg in select o.key, o.value from pg_catalog.jsonb_each(v_value) o loop
+        if v_ops ? v_op then
+          if pg_catalog.jsonb_typeof(v_arg) not in ('string', 'number', 'boolean') then
+            raise exception 'filter %.% needs a value', v_key, v_op using errcode = 'DB051';
+          end if;
+          v_where := v_where || pg_catalog.format('%I %s %L::%s', v_key, v_ops ->> v_op, v_arg #>> '{}', v_types[v_idx]);
+        elsif v_op = 'in' then
+          if pg_catalog.jsonb_typeof(v_arg) <> 'array' then
+            raise exception 'filter %.in needs an array', v_key using errcode = 'DB051';
+          end if;
+          v_where := v_where || pg_catalog.format('%I = any (%L::%s[])', v_key,
+            (select coalesce(pg_catalog.array_agg(e #>> '{}'), '{}') from pg_catalog.jsonb_array_elements(v_arg) e)::text,
+            v_types[v_idx]);
+        elsif v_op = 'is_null' then
+          if pg_catalog.jsonb_typeof(v_arg) <> 'boolean' then
+            raise exception 'filter %.is_null needs true or false', v_key using errcode = 'DB051';
+          end if;
+          v_where := v_where || pg_catalog.format('%I is %s null', v_key, case when (v_arg #>> '{}')::boolean then '' else 'not' end);
+        else
+          raise exception 'unknown filter operator % (use eq, neq, gt, gte, lt, lte, in, is_null)', v_op using errcode = 'DB051';
+        end if;
+      end loop;
+    else
+      raise exception 'filter % must be a value or an object of operators', v_key using errcode = 'DB051';
+    end if;
+  end loop;
+
+  -- order
+  if p_order_by is not null and pg_catalog.btrim(p_order_by) <> '' then
+    foreach v_item in array pg_catalog.string_to_array(p_order_by, ',') loop
+      v_parts := pg_catalog.regexp_match(pg_catalog.btrim(v_item), '^([a-z_][a-z0-9_]*)(?:\s+(asc|desc))?$', 'i');
+      if v_parts is null or pg_catalog.array_position(v_columns, pg_catalog.lower(v_parts[1])) is null then
+        raise exception 'cannot order report % by "%"', p_report, pg_catalog.btrim(v_item) using errcode = 'DB051';
+      end if;
+      v_order := v_order || pg_catalog.format('%I %s nulls last', pg_catalog.lower(v_parts[1]), coalesce(pg_catalog.lower(v_parts[2]), 'asc'));
+    end loop;
+  end if;
+
+  if p_limit is null or p_limit < 1 or p_limit > 1000000 then
+    raise exception 'p_limit must be between 1 and 1000000' using errcode = 'DB051';
+  end if;
+
+  select pg_catalog.string_agg(dialbridge.csv_field(c, false), ',' order by i) into v_header
+    from pg_catalog.unnest(v_columns) with ordinality as u(c, i);
+  select pg_catalog.string_agg(pg_catalog.format('dialbridge.csv_field(v.%I::text, %L)', c, t), $q$ || ',' || $q$ order by i)
+    into v_line
+    from rows from (pg_catalog.unnest(v_columns), pg_catalog.unnest(v_is_text)) with ordinality as u(c, t, i);
+
+  v_sql := pg_catalog.format(
+    'select pg_catalog.string_agg(%s, E''\r\n''%s) from (select * from reports.%I%s%s limit %s) v',
+    v_line,
+    case when pg_catalog.cardinality(v_order) > 0
+         then ' order by ' || pg_catalog.array_to_string((select pg_catalog.array_agg('v.' || o) from pg_catalog.unnest(v_order) o), ', ')
+         else '' end,
+    p_report,
+    case when pg_catalog.cardinality(v_where) > 0 then ' where ' || pg_catalog.array_to_string(v_where, ' and ') else '' end,
+    case when pg_catalog.cardinality(v_order) > 0 then ' order by ' || pg_catalog.array_to_string(v_order, ', ') else '' end,
+    p_limit);
+  execute v_sql into v_body;
+  return v_header || E'\r\n' || coalesce(v_body || E'\r\n', '');
+end
+$_$;
+
+--
+-- Name: FUNCTION export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer); Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON FUNCTION reports.export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer) IS 'Any reports view as CSV, filtered, ordered and limited, under the caller''s row-level security. RPC: rpc/export_csv with Accept: text/csv.';
+
+--
+-- Name: rep_scorecard(date, date); Type: FUNCTION; Schema: reports; Owner: -
+--
+
+CREATE FUNCTION reports.rep_scorecard(p_from date, p_to date) RETURNS TABLE(team_id uuid, team_name text, rep_id uuid, rep_name text, dials integer, connections integer, connection_rate_pct numeric, talk_time_seconds bigint, talk_time_hours numeric, avg_talk_time_seconds integer, avg_talk_time text, decision_maker_conversations integer, voicemails integer, qualified integer, nurture integer, disqualified integer, meetings integer, callbacks_scheduled integer, qualification_rate_pct numeric, disposition_coverage_pct numeric, rank_by_connections bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    BEGIN ATOMIC
+ WITH s AS (
+          SELECT r.team_id,
+             r.user_id,
+             (sum(r.calls))::integer AS dials,
+             (sum(r.connections))::integer AS connections,
+             (sum(r.talk_time_seconds))::bigint AS talk,
+             (sum(r.decision_maker_conversations))::integer AS dm,
+             (sum(r.voicemails))::integer AS vm,
+             (COALESCE(sum(r.qualified), (0)::bigint))::integer AS qualified,
+             (COALESCE(sum(r.nurture), (0)::bigint))::integer AS nurture,
+             (COALESCE(sum(r.disqualified), (0)::bigint))::integer AS disqualified,
+             (COALESCE(sum(r.meetings), (0)::bigint))::integer AS meetings,
+             (sum(r.callbacks_scheduled))::integer AS callbacks,
+             (sum(r.dispositioned_calls))::integer AS dispositioned
+            FROM dialbridge.rep_day_totals r
+           WHERE (((r.day >= rep_scorecard.p_from) AND (r.day <= rep_scorecard.p_to)) AND (r.user_id IS NOT NULL))
+           GROUP BY r.team_id, r.user_id
+         )
+  SELECT s.team_id,
+     t.name,
+     s.user_id,
+     COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS "coalesce",
+     s.dials,
+     s.connections,
+     round(((100.0 * (s.connections)::numeric) / (NULLIF(s.dials, 0))::numeric), 1) AS round,
+     s.talk,
+     round(((s.talk)::numeric / 3600.0), 2) AS round,
+     (round(((s.talk)::numeric / (NULLIF(s.connections, 0))::numeric)))::integer AS round,
+     dialbridge.format_mmss(((s.talk)::numeric / (NULLIF(s.connections, 0))::numeric)) AS format_mmss,
+     s.dm,
+     s.vm,
+     s.qualified,
+     s.nurture,
+     s.disqualified,
+     s.meetings,
+     s.callbacks,
+     round(((100.0 * (s.qualified)::numeric) / (NULLIF(s.connections, 0))::numeric), 1) AS round,
+     round(((100.0 * (s.dispositioned)::numeric) / (NULLIF(s.dials, 0))::numeric), 1) AS round,
+     rank() OVER (ORDER BY s.connections DESC) AS rank
+    FROM ((s
+      LEFT JOIN dialbridge.report_profiles p ON ((p.id = s.user_id)))
+      LEFT JOIN dialbridge.report_teams t ON ((t.id = s.team_id)))
+   ORDER BY s.connections DESC, COALESCE(p.display_name, p.email, 'Unknown rep'::text);
+END;
+
+--
+-- Name: FUNCTION rep_scorecard(p_from date, p_to date); Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON FUNCTION reports.rep_scorecard(p_from date, p_to date) IS 'Rep scorecard between two report days (inclusive), ranked by connections. RPC: rpc/rep_scorecard {p_from, p_to}.';
+
+--
+-- Name: call_hour_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.call_hour_stats (
+    contact_type text NOT NULL,
+    industry text NOT NULL,
+    day_of_week integer NOT NULL,
+    hour integer NOT NULL,
+    calls integer NOT NULL,
+    connections integer NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT call_hour_stats_bucket_check CHECK ((((day_of_week >= 1) AND (day_of_week <= 7)) AND ((hour >= 0) AND (hour <= 23)) AND ((connections >= 0) AND (connections <= calls))))
+);
+
+--
+-- Name: TABLE call_hour_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.call_hour_stats IS 'Connection rates per contact segment, day of week and hour (contact local time), last 365 days; rebuilt nightly. Fallback for the best time to call.';
+
+--
+-- Name: COLUMN call_hour_stats.contact_type; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.call_hour_stats.contact_type IS 'Contact type (buyer, seller; '''' when blank; * = any).';
+
+--
+-- Name: COLUMN call_hour_stats.industry; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.call_hour_stats.industry IS 'Industry ('''' when blank; * = any).';
+
+--
+-- Name: COLUMN call_hour_stats.day_of_week; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.call_hour_stats.day_of_week IS 'ISO day of week, 1 = Monday.';
+
+--
+-- Name: COLUMN call_hour_stats.hour; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.call_hour_stats.hour IS 'Hour of day, 0–23, contact local time.';
+
+--
 -- Name: callback_applications; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
@@ -7932,6 +10966,63 @@ CREATE TABLE dialbridge.contact_marks (
 COMMENT ON TABLE dialbridge.contact_marks IS 'Newest activity (by event time) that set a contact''s status or next action.';
 
 --
+-- Name: contact_scores; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.contact_scores (
+    contact_id uuid NOT NULL,
+    team_id uuid,
+    score integer NOT NULL,
+    breakdown jsonb NOT NULL,
+    best_call_time jsonb NOT NULL,
+    as_of timestamp with time zone NOT NULL,
+    computed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contact_scores_score_check CHECK (((score >= 0) AND (score <= 100)))
+);
+
+--
+-- Name: TABLE contact_scores; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.contact_scores IS 'Engagement score per contact with its explanation (factors, points) and best time to call, as of the last computation.';
+
+--
+-- Name: COLUMN contact_scores.team_id; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.team_id IS 'The contact''s team when scored (for row-level security).';
+
+--
+-- Name: COLUMN contact_scores.score; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.score IS 'Engagement score 0–100 (same as contacts.call_engagement_score).';
+
+--
+-- Name: COLUMN contact_scores.breakdown; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.breakdown IS 'Factors: base, connection_rate, talk_time, dispositions (per mapping code), recency; raw_score before clamping.';
+
+--
+-- Name: COLUMN contact_scores.best_call_time; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.best_call_time IS 'Best day of week and hour to call, and where it comes from (contact, segment, everyone).';
+
+--
+-- Name: COLUMN contact_scores.as_of; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.as_of IS 'The time the score describes (calls after it are not counted).';
+
+--
+-- Name: COLUMN contact_scores.computed_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contact_scores.computed_at IS 'When it was computed.';
+
+--
 -- Name: disposition_applications; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
@@ -7954,6 +11045,46 @@ CREATE TABLE dialbridge.disposition_applications (
 --
 
 COMMENT ON TABLE dialbridge.disposition_applications IS 'What each call''s disposition applied (mapping, task, workflow run): makes apply_disposition idempotent and reversible.';
+
+--
+-- Name: disposition_classes; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.disposition_classes (
+    match_key text NOT NULL,
+    code text NOT NULL,
+    label text,
+    category text,
+    status text,
+    stage text,
+    outcome_group text NOT NULL,
+    is_meeting boolean NOT NULL,
+    engagement_score_delta integer NOT NULL
+);
+
+--
+-- Name: TABLE disposition_classes; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.disposition_classes IS 'Disposition classification keyed c:<code> / l:<normalised label or alias> (active mappings, find_disposition_mapping precedence); refreshed from disposition_mappings by trigger.';
+
+--
+-- Name: COLUMN disposition_classes.match_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.match_key IS 'c:<CODE> or l:<normalised label or alias>.';
+
+--
+-- Name: COLUMN disposition_classes.outcome_group; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.outcome_group IS 'The mapping''s SourceCo status in lower case (other when unset).';
+
+--
+-- Name: COLUMN disposition_classes.is_meeting; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.disposition_classes.is_meeting IS 'Code MEETING_SET or stage Meeting Set.';
 
 --
 -- Name: phoneburner_account_leases; Type: TABLE; Schema: dialbridge; Owner: -
@@ -8085,257 +11216,179 @@ COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.received_at IS 'When t
 COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.event_at IS 'When it happened according to the sender.';
 
 --
--- Name: sourceco_contact_columns; Type: TABLE; Schema: dialbridge; Owner: -
+-- Name: rep_daily_stats; Type: TABLE; Schema: dialbridge; Owner: -
 --
 
-CREATE TABLE dialbridge.sourceco_contact_columns (
-    column_name text NOT NULL,
-    recorded_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
---
--- Name: TABLE sourceco_contact_columns; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.sourceco_contact_columns IS 'Columns public.contacts had before dialbridge''s first migration (SourceCo''s own); the browser keeps writing them.';
-
---
--- Name: time_zone_names; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.time_zone_names (
-    name text NOT NULL
-);
-
---
--- Name: TABLE time_zone_names; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.time_zone_names IS 'IANA time zone names known to this server (copy of pg_timezone_names).';
-
---
--- Name: us_state_time_zones; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.us_state_time_zones (
-    state text NOT NULL,
-    time_zone text NOT NULL
-);
-
---
--- Name: TABLE us_state_time_zones; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.us_state_time_zones IS 'IANA time zones per US state (split states have several).';
-
---
--- Name: worker_heartbeats; Type: TABLE; Schema: dialbridge; Owner: -
---
-
-CREATE TABLE dialbridge.worker_heartbeats (
-    worker_id text NOT NULL,
-    hostname text NOT NULL,
-    pid integer NOT NULL,
-    concurrency integer NOT NULL,
-    task_count integer NOT NULL,
-    started_at timestamp with time zone NOT NULL,
-    last_beat_at timestamp with time zone NOT NULL,
-    last_cron_lag_seconds numeric(10,3),
-    stopped_at timestamp with time zone,
-    CONSTRAINT worker_heartbeats_counts_check CHECK (((pid > 0) AND (concurrency > 0) AND (task_count >= 0))),
-    CONSTRAINT worker_heartbeats_order_check CHECK (((last_beat_at >= started_at) AND ((stopped_at IS NULL) OR (stopped_at >= started_at))))
-);
-
---
--- Name: TABLE worker_heartbeats; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON TABLE dialbridge.worker_heartbeats IS 'Heartbeats of graphile-worker processes: written on start, every minute by a cron job, and on a clean stop.';
-
---
--- Name: COLUMN worker_heartbeats.worker_id; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.worker_id IS 'hostname:pid:start time of the worker process.';
-
---
--- Name: COLUMN worker_heartbeats.concurrency; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.concurrency IS 'Jobs the process runs at once.';
-
---
--- Name: COLUMN worker_heartbeats.task_count; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.task_count IS 'Task identifiers the process knows.';
-
---
--- Name: COLUMN worker_heartbeats.last_beat_at; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.last_beat_at IS 'Last heartbeat: the process started, ran its heartbeat cron job, or stopped.';
-
---
--- Name: COLUMN worker_heartbeats.last_cron_lag_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.last_cron_lag_seconds IS 'How late the last heartbeat cron job ran after its scheduled minute: queue latency.';
-
---
--- Name: COLUMN worker_heartbeats.stopped_at; Type: COMMENT; Schema: dialbridge; Owner: -
---
-
-COMMENT ON COLUMN dialbridge.worker_heartbeats.stopped_at IS 'When the process stopped cleanly (null while it runs or after a crash).';
-
---
--- Name: calling_window_rules; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.calling_window_rules (
-    region text NOT NULL,
-    start_local time without time zone NOT NULL,
-    end_local time without time zone NOT NULL,
-    source text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT calling_window_rules_region_check CHECK (((region = 'default'::text) OR (region ~ '^[A-Z]{2}(-[A-Z]{2})?$'::text))),
-    CONSTRAINT calling_window_rules_window_check CHECK ((start_local < end_local))
-);
-
---
--- Name: TABLE calling_window_rules; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.calling_window_rules IS 'Calling windows in the called party''s local time: default (federal 08:00–21:00) and stricter state rules (US-FL 08:00–20:00).';
-
---
--- Name: COLUMN calling_window_rules.region; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.calling_window_rules.region IS 'default, a country (US) or a US state (US-FL).';
-
---
--- Name: COLUMN calling_window_rules.start_local; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.calling_window_rules.start_local IS 'Earliest local time to call.';
-
---
--- Name: COLUMN calling_window_rules.end_local; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.calling_window_rules.end_local IS 'Latest local time to call (exclusive).';
-
---
--- Name: COLUMN calling_window_rules.source; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.calling_window_rules.source IS 'The rule this window implements.';
-
---
--- Name: contact_field_changes; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.contact_field_changes (
+CREATE TABLE dialbridge.rep_daily_stats (
     id bigint NOT NULL,
-    contact_id uuid NOT NULL,
     team_id uuid,
-    field_name text NOT NULL,
-    old_value text,
-    new_value text,
-    source_system text NOT NULL,
-    source_event_id text,
-    changed_by text,
-    changed_at timestamp with time zone NOT NULL,
-    applied boolean DEFAULT true NOT NULL,
-    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT contact_field_changes_source_system_check CHECK ((source_system = ANY (ARRAY['phoneburner'::text, 'sourceco_platform'::text, 'manual'::text, 'reconciliation'::text, 'voipstudio'::text, 'bolna'::text])))
+    user_id uuid,
+    day date NOT NULL,
+    disposition_code text DEFAULT ''::text NOT NULL,
+    label_key text DEFAULT ''::text NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
--- Name: TABLE contact_field_changes; Type: COMMENT; Schema: public; Owner: -
+-- Name: TABLE rep_daily_stats; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON TABLE public.contact_field_changes IS 'Field-by-field audit of contact changes from dialer sync: old and new value, source, event time, and whether it was applied (last write wins).';
+COMMENT ON TABLE dialbridge.rep_daily_stats IS 'Roll-up of contact_activities per team, rep, report day and disposition; kept by triggers, checked by recompute_rollups().';
 
 --
--- Name: COLUMN contact_field_changes.id; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.user_id; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.id IS 'Change id (in recording order).';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.user_id IS 'Rep (null: the dialer did not say).';
 
 --
--- Name: COLUMN contact_field_changes.contact_id; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.day; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.contact_id IS 'The contact that changed.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.day IS 'Report day (reporting time zone) of the call or callback.';
 
 --
--- Name: COLUMN contact_field_changes.team_id; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.disposition_code; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.team_id IS 'Team of the contact; scopes who sees the change.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.disposition_code IS 'Disposition code, upper-cased ('''' when none).';
 
 --
--- Name: COLUMN contact_field_changes.field_name; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.label_key; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.field_name IS 'Changed field (phone, email, title, …).';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.label_key IS 'Disposition label, normalised (dialbridge.normalize_label; '''' when none).';
 
 --
--- Name: COLUMN contact_field_changes.old_value; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.calls; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.old_value IS 'Value before the change (as reported by the source).';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.calls IS 'Calls (one row per call in contact_activities).';
 
 --
--- Name: COLUMN contact_field_changes.new_value; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.connections; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.new_value IS 'Value after the change.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.connections IS 'Calls answered by a person.';
 
 --
--- Name: COLUMN contact_field_changes.source_system; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.source_system IS 'Where the change came from.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.decision_maker_conversations IS 'Connections with the decision maker.';
 
 --
--- Name: COLUMN contact_field_changes.source_event_id; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.source_event_id IS 'Event that carried the change.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.gatekeeper_conversations IS 'Connections with a gatekeeper.';
 
 --
--- Name: COLUMN contact_field_changes.changed_by; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.changed_by IS 'Who changed it in the source system.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.voicemails IS 'Calls that reached voicemail.';
 
 --
--- Name: COLUMN contact_field_changes.changed_at; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.changed_at IS 'When the change happened in the source (event time).';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.no_answers IS 'Calls not answered (no answer, busy).';
 
 --
--- Name: COLUMN contact_field_changes.applied; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.applied IS 'false when a newer write already won (stale change, kept for audit).';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.talk_time_seconds IS 'Conversation time, seconds.';
 
 --
--- Name: COLUMN contact_field_changes.recorded_at; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_field_changes.recorded_at IS 'When dialbridge recorded the change.';
+COMMENT ON COLUMN dialbridge.rep_daily_stats.call_duration_seconds IS 'Call time including ringing, seconds.';
 
 --
--- Name: contact_field_changes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+-- Name: COLUMN rep_daily_stats.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-ALTER TABLE public.contact_field_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME public.contact_field_changes_id_seq
+COMMENT ON COLUMN dialbridge.rep_daily_stats.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_daily_stats.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.rep_daily_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: rep_daily_classified; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.rep_daily_classified WITH (security_invoker='true') AS
+ SELECT r.id,
+    r.team_id,
+    r.user_id,
+    r.day,
+    r.disposition_code,
+    r.label_key,
+    r.calls,
+    r.connections,
+    r.decision_maker_conversations,
+    r.gatekeeper_conversations,
+    r.voicemails,
+    r.no_answers,
+    r.talk_time_seconds,
+    r.call_duration_seconds,
+    r.dispositioned_calls,
+    r.callbacks_scheduled,
+    r.updated_at,
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.code
+            ELSE cl.code
+        END AS mapping_code,
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.label
+            ELSE cl.label
+        END AS mapping_label,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.outcome_group
+            ELSE cl.outcome_group
+        END,
+        CASE
+            WHEN ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)) THEN 'unmapped'::text
+            ELSE 'none'::text
+        END) AS outcome_group,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.is_meeting
+            ELSE cl.is_meeting
+        END, false) AS is_meeting
+   FROM ((dialbridge.rep_daily_stats r
+     LEFT JOIN dialbridge.disposition_classes cc ON (((r.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || r.disposition_code)))))
+     LEFT JOIN dialbridge.disposition_classes cl ON (((r.label_key <> ''::text) AND (cl.match_key = ('l:'::text || r.label_key)))));
+
+--
+-- Name: VIEW rep_daily_classified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.rep_daily_classified IS 'rep_daily_stats with the disposition class of each row.';
+
+--
+-- Name: rep_daily_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.rep_daily_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.rep_daily_stats_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -8344,144 +11397,67 @@ ALTER TABLE public.contact_field_changes ALTER COLUMN id ADD GENERATED ALWAYS AS
 );
 
 --
--- Name: contact_segments; Type: TABLE; Schema: public; Owner: -
+-- Name: rep_day_totals_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
 --
 
-CREATE TABLE public.contact_segments (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    team_id uuid,
-    name text NOT NULL,
-    description text,
-    filter jsonb DEFAULT '{}'::jsonb NOT NULL,
-    created_by_user_id uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT contact_segments_filter_check CHECK (dialbridge.validate_contact_filter(filter, false))
+ALTER TABLE dialbridge.rep_day_totals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.rep_day_totals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 --
--- Name: TABLE contact_segments; Type: COMMENT; Schema: public; Owner: -
+-- Name: report_contact_activities; Type: VIEW; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON TABLE public.contact_segments IS 'Saved dynamic segments: a contact filter re-evaluated on every use (push entity contact_list, filter segment_id).';
+CREATE VIEW dialbridge.report_contact_activities WITH (security_barrier='true') AS
+ SELECT a.id,
+    a.contact_id,
+    a.user_id,
+    a.phoneburner_session_id,
+    a.team_id,
+    a.activity_type,
+    a.source_system,
+    a.matching_status,
+    a.dedupe_key,
+    a.call_started_at,
+    a.call_connected_at,
+    a.call_ended_at,
+    a.ring_duration_seconds,
+    a.call_duration_seconds,
+    a.talk_time_seconds,
+    a.call_outcome,
+    a.answered_by,
+    a.disposition_code,
+    a.disposition_label,
+    a.disposition_notes,
+    a.disposition_set_at,
+    a.callback_scheduled_date,
+    a.callback_completed_at,
+    a.callback_outcome,
+    a.recording_url,
+    a.recording_duration_seconds,
+    a.recording_transcription,
+    a.user_name,
+    a.user_email,
+    a.phoneburner_call_id,
+    a.phoneburner_contact_id,
+    a.phoneburner_event_id,
+    a.details,
+    a.created_at,
+    a.updated_at,
+    a.deleted_at
+   FROM public.contact_activities a
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (a.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
 
 --
--- Name: COLUMN contact_segments.name; Type: COMMENT; Schema: public; Owner: -
+-- Name: VIEW report_contact_activities; Type: COMMENT; Schema: dialbridge; Owner: -
 --
 
-COMMENT ON COLUMN public.contact_segments.name IS 'Segment name, e.g. "Inactive PE Buyers - 90+ Days".';
-
---
--- Name: COLUMN contact_segments.filter; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.contact_segments.filter IS 'The contact filter (same keys as preview_push''s filter, without segment_id).';
-
---
--- Name: deal_contacts; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.deal_contacts (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    deal_id text NOT NULL,
-    deal_name text,
-    deal_status text DEFAULT 'active'::text NOT NULL,
-    contact_id uuid NOT NULL,
-    team_id uuid,
-    is_primary boolean DEFAULT false NOT NULL,
-    presented_at timestamp with time zone,
-    outcome text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT deal_contacts_deal_status_check CHECK ((deal_status = ANY (ARRAY['active'::text, 'closed'::text, 'passed'::text, 'on_hold'::text])))
-);
-
---
--- Name: TABLE deal_contacts; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.deal_contacts IS 'Contacts linked to deals (SourceCo listings): buyers a deal was presented to, a seller''s main contact.';
-
---
--- Name: COLUMN deal_contacts.deal_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.deal_id IS 'SourceCo''s deal (listing) id.';
-
---
--- Name: COLUMN deal_contacts.deal_name; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.deal_name IS 'Deal name shown to reps, e.g. "Collision Repair Platform".';
-
---
--- Name: COLUMN deal_contacts.deal_status; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.deal_status IS 'active, closed, passed or on_hold.';
-
---
--- Name: COLUMN deal_contacts.is_primary; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.is_primary IS 'The deal''s main contact (pushed for the listings entity).';
-
---
--- Name: COLUMN deal_contacts.presented_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.presented_at IS 'When the deal was presented to this contact.';
-
---
--- Name: COLUMN deal_contacts.outcome; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.deal_contacts.outcome IS 'The contact''s answer, e.g. "Passed - Too early stage".';
-
---
--- Name: phoneburner_session_call_checks; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.phoneburner_session_call_checks (
-    id bigint NOT NULL,
-    session_id uuid NOT NULL,
-    team_id uuid,
-    checked_at timestamp with time zone DEFAULT now() NOT NULL,
-    provider_calls integer NOT NULL,
-    recorded_calls integer NOT NULL,
-    missing_calls integer GENERATED ALWAYS AS (GREATEST((provider_calls - recorded_calls), 0)) STORED,
-    CONSTRAINT phoneburner_session_call_checks_counts_check CHECK (((provider_calls >= 0) AND (recorded_calls >= 0)))
-);
-
---
--- Name: TABLE phoneburner_session_call_checks; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.phoneburner_session_call_checks IS 'Daily comparison of PhoneBurner''s call count per dial session with the calls dialbridge recorded.';
-
---
--- Name: COLUMN phoneburner_session_call_checks.checked_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_call_checks.checked_at IS 'When the counts were compared.';
-
---
--- Name: COLUMN phoneburner_session_call_checks.provider_calls; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_call_checks.provider_calls IS 'Calls PhoneBurner reports for the session.';
-
---
--- Name: COLUMN phoneburner_session_call_checks.recorded_calls; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_call_checks.recorded_calls IS 'Calls dialbridge recorded for the session (contact_activities with a PhoneBurner call id).';
-
---
--- Name: COLUMN phoneburner_session_call_checks.missing_calls; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_call_checks.missing_calls IS 'Calls PhoneBurner made that never reached dialbridge.';
+COMMENT ON VIEW dialbridge.report_contact_activities IS 'Activities the caller may see (team rule; reporting readers see all). Read by reports views.';
 
 --
 -- Name: phoneburner_sessions; Type: TABLE; Schema: public; Owner: -
@@ -8760,6 +11736,983 @@ COMMENT ON COLUMN public.phoneburner_sessions.updated_at IS 'When the session la
 COMMENT ON COLUMN public.phoneburner_sessions.deleted_at IS 'Soft delete (the session and its calls are kept for reports).';
 
 --
+-- Name: report_phoneburner_sessions; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_phoneburner_sessions WITH (security_barrier='true') AS
+ SELECT s.id,
+    s.phoneburner_session_id,
+    s.session_external_url,
+    s.session_name,
+    s.session_description,
+    s.session_type,
+    s.contact_type,
+    s.target_industry,
+    s.target_geography,
+    s.total_contacts_added,
+    s.total_contacts_active,
+    s.total_contacts_completed,
+    s.total_dials,
+    s.total_connections,
+    s.total_decision_maker_conversations,
+    s.total_gatekeeper_conversations,
+    s.total_voicemails_left,
+    s.total_no_answers,
+    s.total_call_time_seconds,
+    s.total_talk_time_seconds,
+    s.average_talk_time_seconds,
+    s.total_qualified_leads,
+    s.total_meetings_scheduled,
+    s.total_disqualified,
+    s.total_callbacks_scheduled,
+    s.connection_rate_percentage,
+    s.qualification_rate_percentage,
+    s.session_status,
+    s.started_at,
+    s.last_activity_at,
+    s.completed_at,
+    s.created_by_user_id,
+    s.team_id,
+    s.is_shared,
+    s.created_at,
+    s.updated_at,
+    s.deleted_at
+   FROM public.phoneburner_sessions s
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (s.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_phoneburner_sessions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_phoneburner_sessions IS 'Dial sessions the caller may see. Read by reports views.';
+
+--
+-- Name: phoneburner_session_contacts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.phoneburner_session_contacts (
+    session_id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    team_id uuid,
+    phoneburner_contact_id text,
+    phone_e164 text,
+    state text DEFAULT 'pending'::text NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL,
+    added_by_user_id uuid,
+    last_called_at timestamp with time zone,
+    last_disposition_code text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT phoneburner_session_contacts_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'dialed'::text, 'connected'::text, 'completed'::text, 'removed'::text, 'failed'::text])))
+);
+
+--
+-- Name: TABLE phoneburner_session_contacts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.phoneburner_session_contacts IS 'Membership of contacts in dial sessions, with PhoneBurner''s contact id and the contact''s state in that session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.session_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.session_id IS 'The dial session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.contact_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.contact_id IS 'The contact pushed into the session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.team_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.team_id IS 'Team of the session; scopes who sees the membership.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.phoneburner_contact_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.phoneburner_contact_id IS 'PhoneBurner''s id of the contact in this session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.phone_e164; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.phone_e164 IS 'Number pushed for this contact (E.164), used to match calls back.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.state; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.state IS 'pending, dialed, connected, completed (final disposition), removed or failed (rejected by PhoneBurner).';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.added_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.added_at IS 'When the contact was pushed into the session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.added_by_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.added_by_user_id IS 'Who pushed the contact.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.last_called_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.last_called_at IS 'Most recent call to the contact in this session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.last_disposition_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.last_disposition_code IS 'Most recent disposition in this session.';
+
+--
+-- Name: COLUMN phoneburner_session_contacts.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_contacts.updated_at IS 'When the membership last changed.';
+
+--
+-- Name: report_session_contacts; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.report_session_contacts WITH (security_barrier='true') AS
+ SELECT m.session_id,
+    m.contact_id,
+    m.team_id,
+    m.phoneburner_contact_id,
+    m.phone_e164,
+    m.state,
+    m.added_at,
+    m.added_by_user_id,
+    m.last_called_at,
+    m.last_disposition_code,
+    m.updated_at
+   FROM public.phoneburner_session_contacts m
+  WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (m.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
+
+--
+-- Name: VIEW report_session_contacts; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.report_session_contacts IS 'Session memberships the caller may see. Read by reports views.';
+
+--
+-- Name: report_settings; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.report_settings (
+    id boolean DEFAULT true NOT NULL,
+    time_zone text DEFAULT 'America/New_York'::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT report_settings_single_row_check CHECK (id)
+);
+
+--
+-- Name: TABLE report_settings; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.report_settings IS 'Reporting settings (one row): the time zone of report days.';
+
+--
+-- Name: COLUMN report_settings.time_zone; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.report_settings.time_zone IS 'IANA time zone whose calendar days the roll-ups and "due today" use.';
+
+--
+-- Name: segment_daily_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.segment_daily_stats (
+    id bigint NOT NULL,
+    team_id uuid,
+    day date NOT NULL,
+    dimension text NOT NULL,
+    value text,
+    disposition_code text DEFAULT ''::text NOT NULL,
+    label_key text DEFAULT ''::text NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT segment_daily_stats_dimension_check CHECK ((dimension = ANY (ARRAY['contact_type'::text, 'list_source'::text, 'industry'::text, 'geography'::text])))
+);
+
+--
+-- Name: TABLE segment_daily_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.segment_daily_stats IS 'Roll-up of contact_activities per team, report day, contact segment dimension/value and disposition; kept by triggers on contact_activities and contacts.';
+
+--
+-- Name: COLUMN segment_daily_stats.dimension; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.dimension IS 'contact_type, list_source, industry or geography (state, else country).';
+
+--
+-- Name: COLUMN segment_daily_stats.value; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.value IS 'The contact''s value for the dimension (null: blank, or the call is unmatched).';
+
+--
+-- Name: COLUMN segment_daily_stats.disposition_code; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.disposition_code IS 'Disposition code, upper-cased ('''' when none).';
+
+--
+-- Name: COLUMN segment_daily_stats.label_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.label_key IS 'Disposition label, normalised (dialbridge.normalize_label; '''' when none).';
+
+--
+-- Name: COLUMN segment_daily_stats.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN segment_daily_stats.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN segment_daily_stats.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN segment_daily_stats.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN segment_daily_stats.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN segment_daily_stats.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN segment_daily_stats.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN segment_daily_stats.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN segment_daily_stats.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN segment_daily_stats.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.segment_daily_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: segment_classified; Type: VIEW; Schema: dialbridge; Owner: -
+--
+
+CREATE VIEW dialbridge.segment_classified WITH (security_invoker='true') AS
+ SELECT r.id,
+    r.team_id,
+    r.day,
+    r.dimension,
+    r.value,
+    r.disposition_code,
+    r.label_key,
+    r.calls,
+    r.connections,
+    r.decision_maker_conversations,
+    r.gatekeeper_conversations,
+    r.voicemails,
+    r.no_answers,
+    r.talk_time_seconds,
+    r.call_duration_seconds,
+    r.dispositioned_calls,
+    r.callbacks_scheduled,
+    r.updated_at,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.outcome_group
+            ELSE cl.outcome_group
+        END,
+        CASE
+            WHEN ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)) THEN 'unmapped'::text
+            ELSE 'none'::text
+        END) AS outcome_group,
+    COALESCE(
+        CASE
+            WHEN (cc.match_key IS NOT NULL) THEN cc.is_meeting
+            ELSE cl.is_meeting
+        END, false) AS is_meeting
+   FROM ((dialbridge.segment_daily_stats r
+     LEFT JOIN dialbridge.disposition_classes cc ON (((r.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || r.disposition_code)))))
+     LEFT JOIN dialbridge.disposition_classes cl ON (((r.label_key <> ''::text) AND (cl.match_key = ('l:'::text || r.label_key)))));
+
+--
+-- Name: VIEW segment_classified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON VIEW dialbridge.segment_classified IS 'segment_daily_stats with the disposition class of each row.';
+
+--
+-- Name: segment_daily_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.segment_daily_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.segment_daily_stats_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: session_contact_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.session_contact_stats (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    contact_id uuid NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE session_contact_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.session_contact_stats IS 'Roll-up of calls per dial session and contact; kept by triggers.';
+
+--
+-- Name: session_contact_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_contact_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.session_contact_stats_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: session_stats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.session_stats (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    disposition_code text DEFAULT ''::text NOT NULL,
+    label_key text DEFAULT ''::text NOT NULL,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE session_stats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.session_stats IS 'Roll-up of contact_activities per dial session and disposition; kept by triggers.';
+
+--
+-- Name: COLUMN session_stats.disposition_code; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.disposition_code IS 'Disposition code, upper-cased ('''' when none).';
+
+--
+-- Name: COLUMN session_stats.label_key; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.label_key IS 'Disposition label, normalised (dialbridge.normalize_label; '''' when none).';
+
+--
+-- Name: COLUMN session_stats.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN session_stats.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN session_stats.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN session_stats.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN session_stats.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN session_stats.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN session_stats.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN session_stats.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN session_stats.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN session_stats.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_stats.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: session_stats_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_stats ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.session_stats_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: session_totals; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.session_totals (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    calls integer DEFAULT 0 NOT NULL,
+    connections integer DEFAULT 0 NOT NULL,
+    decision_maker_conversations integer DEFAULT 0 NOT NULL,
+    gatekeeper_conversations integer DEFAULT 0 NOT NULL,
+    voicemails integer DEFAULT 0 NOT NULL,
+    no_answers integer DEFAULT 0 NOT NULL,
+    talk_time_seconds bigint DEFAULT 0 NOT NULL,
+    call_duration_seconds bigint DEFAULT 0 NOT NULL,
+    dispositioned_calls integer DEFAULT 0 NOT NULL,
+    callbacks_scheduled integer DEFAULT 0 NOT NULL,
+    qualified integer DEFAULT 0 NOT NULL,
+    nurture integer DEFAULT 0 NOT NULL,
+    disqualified integer DEFAULT 0 NOT NULL,
+    suppressed integer DEFAULT 0 NOT NULL,
+    other_dispositions integer DEFAULT 0 NOT NULL,
+    unmapped_dispositions integer DEFAULT 0 NOT NULL,
+    meetings integer DEFAULT 0 NOT NULL,
+    contacts_dialed integer DEFAULT 0 NOT NULL,
+    contacts_connected integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE session_totals; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.session_totals IS 'Roll-up per dial session with dispositions classified and distinct contacts dialed/connected; what the session and campaign reports read.';
+
+--
+-- Name: COLUMN session_totals.calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.calls IS 'Calls (one row per call in contact_activities).';
+
+--
+-- Name: COLUMN session_totals.connections; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.connections IS 'Calls answered by a person.';
+
+--
+-- Name: COLUMN session_totals.decision_maker_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN session_totals.gatekeeper_conversations; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN session_totals.voicemails; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN session_totals.no_answers; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN session_totals.talk_time_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.talk_time_seconds IS 'Conversation time, seconds.';
+
+--
+-- Name: COLUMN session_totals.call_duration_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.call_duration_seconds IS 'Call time including ringing, seconds.';
+
+--
+-- Name: COLUMN session_totals.dispositioned_calls; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN session_totals.callbacks_scheduled; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.callbacks_scheduled IS 'Callbacks scheduled (callback_scheduled activities).';
+
+--
+-- Name: COLUMN session_totals.qualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN session_totals.nurture; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN session_totals.disqualified; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN session_totals.suppressed; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.suppressed IS 'Calls dispositioned with SourceCo status Suppressed.';
+
+--
+-- Name: COLUMN session_totals.other_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN session_totals.unmapped_dispositions; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN session_totals.meetings; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN session_totals.contacts_dialed; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN session_totals.contacts_connected; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.session_totals.contacts_connected IS 'Distinct contacts reached (a connected call) in the session.';
+
+--
+-- Name: session_totals_id_seq; Type: SEQUENCE; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_totals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME dialbridge.session_totals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: sourceco_contact_columns; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.sourceco_contact_columns (
+    column_name text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE sourceco_contact_columns; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.sourceco_contact_columns IS 'Columns public.contacts had before dialbridge''s first migration (SourceCo''s own); the browser keeps writing them.';
+
+--
+-- Name: time_zone_names; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.time_zone_names (
+    name text NOT NULL
+);
+
+--
+-- Name: TABLE time_zone_names; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.time_zone_names IS 'IANA time zone names known to this server (copy of pg_timezone_names).';
+
+--
+-- Name: us_state_time_zones; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.us_state_time_zones (
+    state text NOT NULL,
+    time_zone text NOT NULL
+);
+
+--
+-- Name: TABLE us_state_time_zones; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.us_state_time_zones IS 'IANA time zones per US state (split states have several).';
+
+--
+-- Name: worker_heartbeats; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.worker_heartbeats (
+    worker_id text NOT NULL,
+    hostname text NOT NULL,
+    pid integer NOT NULL,
+    concurrency integer NOT NULL,
+    task_count integer NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    last_beat_at timestamp with time zone NOT NULL,
+    last_cron_lag_seconds numeric(10,3),
+    stopped_at timestamp with time zone,
+    CONSTRAINT worker_heartbeats_counts_check CHECK (((pid > 0) AND (concurrency > 0) AND (task_count >= 0))),
+    CONSTRAINT worker_heartbeats_order_check CHECK (((last_beat_at >= started_at) AND ((stopped_at IS NULL) OR (stopped_at >= started_at))))
+);
+
+--
+-- Name: TABLE worker_heartbeats; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.worker_heartbeats IS 'Heartbeats of graphile-worker processes: written on start, every minute by a cron job, and on a clean stop.';
+
+--
+-- Name: COLUMN worker_heartbeats.worker_id; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.worker_id IS 'hostname:pid:start time of the worker process.';
+
+--
+-- Name: COLUMN worker_heartbeats.concurrency; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.concurrency IS 'Jobs the process runs at once.';
+
+--
+-- Name: COLUMN worker_heartbeats.task_count; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.task_count IS 'Task identifiers the process knows.';
+
+--
+-- Name: COLUMN worker_heartbeats.last_beat_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.last_beat_at IS 'Last heartbeat: the process started, ran its heartbeat cron job, or stopped.';
+
+--
+-- Name: COLUMN worker_heartbeats.last_cron_lag_seconds; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.last_cron_lag_seconds IS 'How late the last heartbeat cron job ran after its scheduled minute: queue latency.';
+
+--
+-- Name: COLUMN worker_heartbeats.stopped_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.worker_heartbeats.stopped_at IS 'When the process stopped cleanly (null while it runs or after a crash).';
+
+--
+-- Name: calling_window_rules; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.calling_window_rules (
+    region text NOT NULL,
+    start_local time without time zone NOT NULL,
+    end_local time without time zone NOT NULL,
+    source text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calling_window_rules_region_check CHECK (((region = 'default'::text) OR (region ~ '^[A-Z]{2}(-[A-Z]{2})?$'::text))),
+    CONSTRAINT calling_window_rules_window_check CHECK ((start_local < end_local))
+);
+
+--
+-- Name: TABLE calling_window_rules; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.calling_window_rules IS 'Calling windows in the called party''s local time: default (federal 08:00–21:00) and stricter state rules (US-FL 08:00–20:00).';
+
+--
+-- Name: COLUMN calling_window_rules.region; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.calling_window_rules.region IS 'default, a country (US) or a US state (US-FL).';
+
+--
+-- Name: COLUMN calling_window_rules.start_local; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.calling_window_rules.start_local IS 'Earliest local time to call.';
+
+--
+-- Name: COLUMN calling_window_rules.end_local; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.calling_window_rules.end_local IS 'Latest local time to call (exclusive).';
+
+--
+-- Name: COLUMN calling_window_rules.source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.calling_window_rules.source IS 'The rule this window implements.';
+
+--
+-- Name: contact_field_changes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contact_field_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.contact_field_changes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: contact_segments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contact_segments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    team_id uuid,
+    name text NOT NULL,
+    description text,
+    filter jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_by_user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contact_segments_filter_check CHECK (dialbridge.validate_contact_filter(filter, false))
+);
+
+--
+-- Name: TABLE contact_segments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.contact_segments IS 'Saved dynamic segments: a contact filter re-evaluated on every use (push entity contact_list, filter segment_id).';
+
+--
+-- Name: COLUMN contact_segments.name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_segments.name IS 'Segment name, e.g. "Inactive PE Buyers - 90+ Days".';
+
+--
+-- Name: COLUMN contact_segments.filter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contact_segments.filter IS 'The contact filter (same keys as preview_push''s filter, without segment_id).';
+
+--
+-- Name: deal_contacts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.deal_contacts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    deal_id text NOT NULL,
+    deal_name text,
+    deal_status text DEFAULT 'active'::text NOT NULL,
+    contact_id uuid NOT NULL,
+    team_id uuid,
+    is_primary boolean DEFAULT false NOT NULL,
+    presented_at timestamp with time zone,
+    outcome text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT deal_contacts_deal_status_check CHECK ((deal_status = ANY (ARRAY['active'::text, 'closed'::text, 'passed'::text, 'on_hold'::text])))
+);
+
+--
+-- Name: TABLE deal_contacts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.deal_contacts IS 'Contacts linked to deals (SourceCo listings): buyers a deal was presented to, a seller''s main contact.';
+
+--
+-- Name: COLUMN deal_contacts.deal_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.deal_id IS 'SourceCo''s deal (listing) id.';
+
+--
+-- Name: COLUMN deal_contacts.deal_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.deal_name IS 'Deal name shown to reps, e.g. "Collision Repair Platform".';
+
+--
+-- Name: COLUMN deal_contacts.deal_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.deal_status IS 'active, closed, passed or on_hold.';
+
+--
+-- Name: COLUMN deal_contacts.is_primary; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.is_primary IS 'The deal''s main contact (pushed for the listings entity).';
+
+--
+-- Name: COLUMN deal_contacts.presented_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.presented_at IS 'When the deal was presented to this contact.';
+
+--
+-- Name: COLUMN deal_contacts.outcome; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.deal_contacts.outcome IS 'The contact''s answer, e.g. "Passed - Too early stage".';
+
+--
+-- Name: phoneburner_session_call_checks; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.phoneburner_session_call_checks (
+    id bigint NOT NULL,
+    session_id uuid NOT NULL,
+    team_id uuid,
+    checked_at timestamp with time zone DEFAULT now() NOT NULL,
+    provider_calls integer NOT NULL,
+    recorded_calls integer NOT NULL,
+    missing_calls integer GENERATED ALWAYS AS (GREATEST((provider_calls - recorded_calls), 0)) STORED,
+    CONSTRAINT phoneburner_session_call_checks_counts_check CHECK (((provider_calls >= 0) AND (recorded_calls >= 0)))
+);
+
+--
+-- Name: TABLE phoneburner_session_call_checks; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.phoneburner_session_call_checks IS 'Daily comparison of PhoneBurner''s call count per dial session with the calls dialbridge recorded.';
+
+--
+-- Name: COLUMN phoneburner_session_call_checks.checked_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_call_checks.checked_at IS 'When the counts were compared.';
+
+--
+-- Name: COLUMN phoneburner_session_call_checks.provider_calls; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_call_checks.provider_calls IS 'Calls PhoneBurner reports for the session.';
+
+--
+-- Name: COLUMN phoneburner_session_call_checks.recorded_calls; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_call_checks.recorded_calls IS 'Calls dialbridge recorded for the session (contact_activities with a PhoneBurner call id).';
+
+--
+-- Name: COLUMN phoneburner_session_call_checks.missing_calls; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.phoneburner_session_call_checks.missing_calls IS 'Calls PhoneBurner made that never reached dialbridge.';
+
+--
 -- Name: phoneburner_call_drift; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -8975,317 +12928,6 @@ COMMENT ON COLUMN public.phoneburner_push_batches.next_attempt_at IS 'When the n
 --
 
 COMMENT ON COLUMN public.phoneburner_push_batches.last_error IS 'Last error (rate limit, timeout, PhoneBurner''s message).';
-
---
--- Name: phoneburner_push_runs; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.phoneburner_push_runs (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    request_id text NOT NULL,
-    team_id uuid,
-    user_id uuid,
-    target_user_id uuid,
-    request_shape text DEFAULT 'dialbridge'::text NOT NULL,
-    entity_type text,
-    api_style text DEFAULT 'dialsession'::text NOT NULL,
-    filter jsonb,
-    filter_fingerprint text,
-    options jsonb DEFAULT '{}'::jsonb NOT NULL,
-    session_name text NOT NULL,
-    target_session_id uuid,
-    session_id uuid,
-    phoneburner_session_id text,
-    session_url text,
-    redirect_url text,
-    status text DEFAULT 'queued'::text NOT NULL,
-    stage text DEFAULT 'queued'::text NOT NULL,
-    stage_detail text,
-    total_contacts integer DEFAULT 0 NOT NULL,
-    contacts_ready integer DEFAULT 0 NOT NULL,
-    contacts_excluded integer DEFAULT 0 NOT NULL,
-    contacts_overridden integer DEFAULT 0 NOT NULL,
-    contacts_done integer DEFAULT 0 NOT NULL,
-    contacts_added integer DEFAULT 0 NOT NULL,
-    contacts_updated integer DEFAULT 0 NOT NULL,
-    contacts_failed integer DEFAULT 0 NOT NULL,
-    batches_total integer DEFAULT 0 NOT NULL,
-    batches_done integer DEFAULT 0 NOT NULL,
-    error text,
-    error_code text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    started_at timestamp with time zone,
-    finished_at timestamp with time zone,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT phoneburner_push_runs_api_style_check CHECK ((api_style = ANY (ARRAY['dialsession'::text, 'seed'::text]))),
-    CONSTRAINT phoneburner_push_runs_counters_check CHECK ((((contacts_ready + contacts_excluded) = total_contacts) AND (contacts_done <= contacts_ready) AND (((contacts_added + contacts_updated) + contacts_failed) <= contacts_ready) AND (batches_done <= batches_total))),
-    CONSTRAINT phoneburner_push_runs_request_shape_check CHECK ((request_shape = ANY (ARRAY['dialbridge'::text, 'sourceco'::text, 'callback'::text]))),
-    CONSTRAINT phoneburner_push_runs_stage_check CHECK ((stage = ANY (ARRAY['queued'::text, 'mapping'::text, 'uploading'::text, 'waiting_to_retry'::text, 'done'::text]))),
-    CONSTRAINT phoneburner_push_runs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'pushing'::text, 'succeeded'::text, 'partially_succeeded'::text, 'failed'::text, 'nothing_to_push'::text])))
-);
-
---
--- Name: TABLE phoneburner_push_runs; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.phoneburner_push_runs IS 'The push log: every push of a list into PhoneBurner with who, when, the session, counts, overrides and progress (updated live; subscribe with Realtime).';
-
---
--- Name: COLUMN phoneburner_push_runs.request_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.request_id IS 'Idempotency key of the push (sent to PhoneBurner as custom_data.request_id); the same key never pushes twice.';
-
---
--- Name: COLUMN phoneburner_push_runs.user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.user_id IS 'Who pushed.';
-
---
--- Name: COLUMN phoneburner_push_runs.target_user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.target_user_id IS 'Whose PhoneBurner account received the list (an admin or manager may push for a rep).';
-
---
--- Name: COLUMN phoneburner_push_runs.request_shape; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.request_shape IS 'dialbridge (this API), sourceco (SourceCo''s existing frontend) or callback (callback follow-through).';
-
---
--- Name: COLUMN phoneburner_push_runs.entity_type; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.entity_type IS 'SourceCo entity type the contacts were chosen by (contacts, listings, contact_list, …).';
-
---
--- Name: COLUMN phoneburner_push_runs.api_style; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.api_style IS 'dialsession (real PhoneBurner: POST /rest/1/dialsession) or seed (POST /v2/contacts/bulk).';
-
---
--- Name: COLUMN phoneburner_push_runs.filter; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.filter IS 'The contact filter of a filter-based push.';
-
---
--- Name: COLUMN phoneburner_push_runs.filter_fingerprint; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.filter_fingerprint IS 'Hash of the filter (or of the contact ids): finds the rep''s session for "the same list again".';
-
---
--- Name: COLUMN phoneburner_push_runs.options; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.options IS 'Push options as requested (thresholds, overrides, update_existing, …).';
-
---
--- Name: COLUMN phoneburner_push_runs.session_name; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.session_name IS 'Name of the dial session.';
-
---
--- Name: COLUMN phoneburner_push_runs.target_session_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.target_session_id IS 'Existing session the contacts were added to (seed contract only).';
-
---
--- Name: COLUMN phoneburner_push_runs.session_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.session_id IS 'The (first) dial session the contacts went into.';
-
---
--- Name: COLUMN phoneburner_push_runs.phoneburner_session_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.phoneburner_session_id IS 'PhoneBurner''s id of that session (pending:… until PhoneBurner reports it).';
-
---
--- Name: COLUMN phoneburner_push_runs.status; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.status IS 'queued, pushing, succeeded, partially_succeeded (some contacts rejected), failed, nothing_to_push (all excluded).';
-
---
--- Name: COLUMN phoneburner_push_runs.stage; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.stage IS 'Progress stage: queued, mapping, uploading, waiting_to_retry, done.';
-
---
--- Name: COLUMN phoneburner_push_runs.stage_detail; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.stage_detail IS 'What is happening now, in words (e.g. "PhoneBurner is busy; retrying in 2 s").';
-
---
--- Name: COLUMN phoneburner_push_runs.total_contacts; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.total_contacts IS 'Contacts considered.';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_ready; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_ready IS 'Contacts to push (after exclusions, including overrides).';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_excluded; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_excluded IS 'Contacts excluded (see phoneburner_push_run_contacts for each reason).';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_overridden; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_overridden IS 'Excluded contacts force-included by override (see push_overrides).';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_done; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_done IS 'Contacts sent so far (progress: contacts_done of contacts_ready).';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_added; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_added IS 'Contacts PhoneBurner added.';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_updated; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_updated IS 'Contacts PhoneBurner updated (already in the session).';
-
---
--- Name: COLUMN phoneburner_push_runs.contacts_failed; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.contacts_failed IS 'Contacts PhoneBurner rejected or that could not be sent (error per contact).';
-
---
--- Name: COLUMN phoneburner_push_runs.batches_total; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.batches_total IS 'Batches of at most 500 contacts.';
-
---
--- Name: COLUMN phoneburner_push_runs.batches_done; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.batches_done IS 'Batches finished.';
-
---
--- Name: COLUMN phoneburner_push_runs.error; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.error IS 'Why the run failed, in words.';
-
---
--- Name: COLUMN phoneburner_push_runs.error_code; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.error_code IS 'Machine-readable failure code (e.g. PB_RATE_LIMITED, PB_TIMEOUT, PB_AUTH).';
-
---
--- Name: COLUMN phoneburner_push_runs.created_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.created_at IS 'When the push was requested.';
-
---
--- Name: COLUMN phoneburner_push_runs.finished_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_push_runs.finished_at IS 'When the last batch finished.';
-
---
--- Name: profiles; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.profiles (
-    id uuid NOT NULL,
-    team_id uuid,
-    role text DEFAULT 'rep'::text NOT NULL,
-    display_name text,
-    email text,
-    phoneburner_user_id text,
-    is_active boolean DEFAULT true NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT profiles_role_check CHECK ((role = ANY (ARRAY['rep'::text, 'manager'::text, 'admin'::text])))
-);
-
---
--- Name: TABLE profiles; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.profiles IS 'SourceCo users (one per auth.users row): team, role and PhoneBurner user id.';
-
---
--- Name: COLUMN profiles.id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.id IS 'The auth.users id of this user.';
-
---
--- Name: COLUMN profiles.team_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.team_id IS 'The team whose contacts, calls and sessions this user works.';
-
---
--- Name: COLUMN profiles.role; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.role IS 'rep: works the team''s contacts; manager: also deletes and manages the team''s rows; admin: everything, including disposition mappings.';
-
---
--- Name: COLUMN profiles.display_name; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.display_name IS 'Name shown on activities and scorecards.';
-
---
--- Name: COLUMN profiles.email; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.email IS 'Sign-in email (copied from auth.users when the profile is created).';
-
---
--- Name: COLUMN profiles.phoneburner_user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.phoneburner_user_id IS 'PhoneBurner''s user id for this rep (agent.user_id in callbacks); used to attribute calls.';
-
---
--- Name: COLUMN profiles.is_active; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.is_active IS 'Inactive users keep their history but see nothing.';
-
---
--- Name: COLUMN profiles.created_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.created_at IS 'When the profile was created.';
-
---
--- Name: COLUMN profiles.updated_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.profiles.updated_at IS 'When the profile last changed.';
 
 --
 -- Name: phoneburner_push_log; Type: VIEW; Schema: public; Owner: -
@@ -9545,157 +13187,6 @@ ALTER TABLE public.phoneburner_session_call_checks ALTER COLUMN id ADD GENERATED
 );
 
 --
--- Name: phoneburner_session_contacts; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.phoneburner_session_contacts (
-    session_id uuid NOT NULL,
-    contact_id uuid NOT NULL,
-    team_id uuid,
-    phoneburner_contact_id text,
-    phone_e164 text,
-    state text DEFAULT 'pending'::text NOT NULL,
-    added_at timestamp with time zone DEFAULT now() NOT NULL,
-    added_by_user_id uuid,
-    last_called_at timestamp with time zone,
-    last_disposition_code text,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT phoneburner_session_contacts_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'dialed'::text, 'connected'::text, 'completed'::text, 'removed'::text, 'failed'::text])))
-);
-
---
--- Name: TABLE phoneburner_session_contacts; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.phoneburner_session_contacts IS 'Membership of contacts in dial sessions, with PhoneBurner''s contact id and the contact''s state in that session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.session_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.session_id IS 'The dial session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.contact_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.contact_id IS 'The contact pushed into the session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.team_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.team_id IS 'Team of the session; scopes who sees the membership.';
-
---
--- Name: COLUMN phoneburner_session_contacts.phoneburner_contact_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.phoneburner_contact_id IS 'PhoneBurner''s id of the contact in this session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.phone_e164; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.phone_e164 IS 'Number pushed for this contact (E.164), used to match calls back.';
-
---
--- Name: COLUMN phoneburner_session_contacts.state; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.state IS 'pending, dialed, connected, completed (final disposition), removed or failed (rejected by PhoneBurner).';
-
---
--- Name: COLUMN phoneburner_session_contacts.added_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.added_at IS 'When the contact was pushed into the session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.added_by_user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.added_by_user_id IS 'Who pushed the contact.';
-
---
--- Name: COLUMN phoneburner_session_contacts.last_called_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.last_called_at IS 'Most recent call to the contact in this session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.last_disposition_code; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.last_disposition_code IS 'Most recent disposition in this session.';
-
---
--- Name: COLUMN phoneburner_session_contacts.updated_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_session_contacts.updated_at IS 'When the membership last changed.';
-
---
--- Name: phoneburner_webhook_rejections; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.phoneburner_webhook_rejections (
-    id bigint NOT NULL,
-    bucket_at timestamp with time zone NOT NULL,
-    reason text NOT NULL,
-    event_type_hint text DEFAULT 'unknown'::text NOT NULL,
-    ip_address inet,
-    rejection_count integer DEFAULT 0 NOT NULL,
-    max_payload_size_bytes integer,
-    first_seen_at timestamp with time zone NOT NULL,
-    last_seen_at timestamp with time zone NOT NULL,
-    CONSTRAINT phoneburner_webhook_rejections_count_check CHECK ((rejection_count >= 0)),
-    CONSTRAINT phoneburner_webhook_rejections_reason_check CHECK ((reason = ANY (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text, 'auth_not_accepted_for_event'::text, 'malformed_body'::text, 'invalid_envelope'::text, 'too_large'::text])))
-);
-
---
--- Name: TABLE phoneburner_webhook_rejections; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.phoneburner_webhook_rejections IS 'Webhook requests refused (401/400/413), counted per minute, reason, event type hint and IP. Bodies are never stored. Service role only.';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.bucket_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.bucket_at IS 'Start of the minute the rejections fell in.';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.reason; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.reason IS 'missing_auth, bad_signature, bad_token, auth_not_accepted_for_event (a URL token on a seed-contract event), malformed_body, invalid_envelope, too_large.';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.event_type_hint; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.event_type_hint IS 'Event type named by the request''s URL or headers, if it is a known one; else unknown (the body is not trusted).';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.ip_address; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.ip_address IS 'Source IP (x-forwarded-for).';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.rejection_count; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.rejection_count IS 'Requests rejected in this bucket.';
-
---
--- Name: COLUMN phoneburner_webhook_rejections.max_payload_size_bytes; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.phoneburner_webhook_rejections.max_payload_size_bytes IS 'Largest body size seen in this bucket (as declared or counted).';
-
---
 -- Name: phoneburner_webhook_rejections_id_seq; Type: SEQUENCE; Schema: public; Owner: -
 --
 
@@ -9834,177 +13325,6 @@ COMMENT ON COLUMN public.push_settings.minutes_per_contact IS 'Dial time estimat
 --
 
 COMMENT ON COLUMN public.push_settings.auto_add_callbacks_to_session IS 'On a callback''s date, push the contact into the rep''s "Callbacks" dial session automatically.';
-
---
--- Name: tasks; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.tasks (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    contact_id uuid,
-    team_id uuid,
-    assigned_to_user_id uuid,
-    created_by_user_id uuid,
-    source_activity_id uuid,
-    source text DEFAULT 'manual'::text NOT NULL,
-    task_type text DEFAULT 'call'::text NOT NULL,
-    title text NOT NULL,
-    notes text,
-    due_at timestamp with time zone NOT NULL,
-    priority text DEFAULT 'medium'::text NOT NULL,
-    status text DEFAULT 'open'::text NOT NULL,
-    completed_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT tasks_completed_check CHECK (((status = 'completed'::text) = (completed_at IS NOT NULL))),
-    CONSTRAINT tasks_priority_check CHECK ((priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
-    CONSTRAINT tasks_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'disposition'::text, 'callback'::text, 'system'::text]))),
-    CONSTRAINT tasks_status_check CHECK ((status = ANY (ARRAY['open'::text, 'completed'::text, 'cancelled'::text]))),
-    CONSTRAINT tasks_task_type_check CHECK ((task_type = ANY (ARRAY['call'::text, 'email'::text, 'meeting_prep'::text, 'research'::text, 'send_materials'::text, 'follow_up'::text])))
-);
-
---
--- Name: TABLE tasks; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.tasks IS 'Callbacks and follow-ups assigned to reps.';
-
---
--- Name: COLUMN tasks.id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.id IS 'Task id (uuid).';
-
---
--- Name: COLUMN tasks.contact_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.contact_id IS 'Contact the task is about.';
-
---
--- Name: COLUMN tasks.team_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.team_id IS 'Team the task belongs to.';
-
---
--- Name: COLUMN tasks.assigned_to_user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.assigned_to_user_id IS 'Rep who should do it.';
-
---
--- Name: COLUMN tasks.created_by_user_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.created_by_user_id IS 'Who created it (null: created by a disposition or callback).';
-
---
--- Name: COLUMN tasks.source_activity_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.source_activity_id IS 'Call or callback activity that created the task.';
-
---
--- Name: COLUMN tasks.source; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.source IS 'manual, disposition, callback or system.';
-
---
--- Name: COLUMN tasks.task_type; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.task_type IS 'call, email, meeting_prep, research, send_materials or follow_up.';
-
---
--- Name: COLUMN tasks.title; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.title IS 'What to do.';
-
---
--- Name: COLUMN tasks.notes; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.notes IS 'Context (e.g. the rep''s call notes).';
-
---
--- Name: COLUMN tasks.due_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.due_at IS 'When it is due.';
-
---
--- Name: COLUMN tasks.priority; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.priority IS 'low, medium, high or urgent.';
-
---
--- Name: COLUMN tasks.status; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.status IS 'open, completed or cancelled.';
-
---
--- Name: COLUMN tasks.completed_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.completed_at IS 'When it was completed.';
-
---
--- Name: COLUMN tasks.created_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.created_at IS 'When the task was created.';
-
---
--- Name: COLUMN tasks.updated_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.tasks.updated_at IS 'When the task last changed.';
-
---
--- Name: teams; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.teams (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    name text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
---
--- Name: TABLE teams; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.teams IS 'Calling teams. Reps and managers see the rows of their own team; admins see all.';
-
---
--- Name: COLUMN teams.id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.teams.id IS 'Team id (uuid).';
-
---
--- Name: COLUMN teams.name; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.teams.name IS 'Team name shown in reports.';
-
---
--- Name: COLUMN teams.created_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.teams.created_at IS 'When the team was created.';
-
---
--- Name: COLUMN teams.updated_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.teams.updated_at IS 'When the team last changed.';
 
 --
 -- Name: unmapped_dispositions; Type: VIEW; Schema: public; Owner: -
@@ -10183,6 +13503,3368 @@ COMMENT ON COLUMN public.workflow_runs.result IS 'What the worker or integration
 COMMENT ON COLUMN public.workflow_runs.error IS 'Last error, if it failed.';
 
 --
+-- Name: session_performance; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.session_performance WITH (security_invoker='true') AS
+ SELECT s.id AS session_id,
+    s.phoneburner_session_id,
+    s.session_name,
+    s.session_type,
+    s.contact_type,
+    s.target_industry,
+    s.target_geography,
+    s.session_status,
+    s.team_id,
+    t.name AS team_name,
+    s.created_by_user_id AS created_by_id,
+    COALESCE(p.display_name, p.email) AS created_by_name,
+    s.created_at,
+    s.started_at,
+    s.last_activity_at,
+    s.completed_at,
+    s.session_external_url,
+    s.total_contacts_added AS contacts_added,
+    COALESCE(x.contacts_dialed, 0) AS contacts_dialed,
+    COALESCE(x.contacts_connected, 0) AS contacts_connected,
+    round(((100.0 * (x.contacts_connected)::numeric) / (NULLIF(x.contacts_dialed, 0))::numeric), 1) AS contact_connection_rate_pct,
+    COALESCE(x.calls, 0) AS dials,
+    COALESCE(x.connections, 0) AS connections,
+    round(((100.0 * (x.connections)::numeric) / (NULLIF(x.calls, 0))::numeric), 1) AS connection_rate_pct,
+    COALESCE(x.decision_maker_conversations, 0) AS decision_maker_conversations,
+    COALESCE(x.gatekeeper_conversations, 0) AS gatekeeper_conversations,
+    COALESCE(x.voicemails, 0) AS voicemails,
+    COALESCE(x.no_answers, 0) AS no_answers,
+    COALESCE(x.talk_time_seconds, (0)::bigint) AS talk_time_seconds,
+    round(((COALESCE(x.talk_time_seconds, (0)::bigint))::numeric / 3600.0), 2) AS talk_time_hours,
+    dialbridge.format_mmss(((x.talk_time_seconds)::numeric / (NULLIF(x.connections, 0))::numeric)) AS avg_talk_time,
+    COALESCE(x.qualified, 0) AS qualified,
+    COALESCE(x.nurture, 0) AS nurture,
+    COALESCE(x.disqualified, 0) AS disqualified,
+    COALESCE(x.meetings, 0) AS meetings,
+    COALESCE(x.callbacks_scheduled, 0) AS callbacks_scheduled,
+    round(((100.0 * (x.qualified)::numeric) / (NULLIF(x.connections, 0))::numeric), 1) AS qualification_rate_pct,
+    round(((100.0 * (x.dispositioned_calls)::numeric) / (NULLIF(x.calls, 0))::numeric), 1) AS disposition_coverage_pct
+   FROM (((dialbridge.report_phoneburner_sessions s
+     LEFT JOIN LATERAL ( SELECT (sum(r.calls))::integer AS calls,
+            (sum(r.connections))::integer AS connections,
+            (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
+            (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
+            (sum(r.voicemails))::integer AS voicemails,
+            (sum(r.no_answers))::integer AS no_answers,
+            (sum(r.talk_time_seconds))::bigint AS talk_time_seconds,
+            (sum(r.dispositioned_calls))::integer AS dispositioned_calls,
+            (sum(r.qualified))::integer AS qualified,
+            (sum(r.nurture))::integer AS nurture,
+            (sum(r.disqualified))::integer AS disqualified,
+            (sum(r.meetings))::integer AS meetings,
+            (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled,
+            (sum(r.contacts_dialed))::integer AS contacts_dialed,
+            (sum(r.contacts_connected))::integer AS contacts_connected
+           FROM dialbridge.session_totals r
+          WHERE (r.session_id = s.id)) x ON (true))
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = s.created_by_user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = s.team_id)))
+  WHERE (s.deleted_at IS NULL);
+
+--
+-- Name: VIEW session_performance; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.session_performance IS 'Dial sessions with their performance (seed 002 session cards and detail, seed 000 query 3): contacts added, dialed and connected, calls, rates, talk time, outcomes.';
+
+--
+-- Name: COLUMN session_performance.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN session_performance.phoneburner_session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.phoneburner_session_id IS 'PhoneBurner''s dial session id.';
+
+--
+-- Name: COLUMN session_performance.session_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.session_name IS 'Session name.';
+
+--
+-- Name: COLUMN session_performance.session_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.session_type IS 'buyer_outreach, seller_prospecting, callback_followup or reactivation.';
+
+--
+-- Name: COLUMN session_performance.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN session_performance.target_industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.target_industry IS 'Industry the session''s list targets.';
+
+--
+-- Name: COLUMN session_performance.target_geography; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.target_geography IS 'Geography the session''s list targets.';
+
+--
+-- Name: COLUMN session_performance.session_status; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.session_status IS 'active, paused, completed or archived.';
+
+--
+-- Name: COLUMN session_performance.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN session_performance.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN session_performance.created_by_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.created_by_id IS 'Who created the session.';
+
+--
+-- Name: COLUMN session_performance.created_by_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.created_by_name IS 'Name of who created the session.';
+
+--
+-- Name: COLUMN session_performance.created_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.created_at IS 'When created.';
+
+--
+-- Name: COLUMN session_performance.started_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.started_at IS 'First dial in the session.';
+
+--
+-- Name: COLUMN session_performance.last_activity_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.last_activity_at IS 'Most recent call or disposition in the session.';
+
+--
+-- Name: COLUMN session_performance.completed_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.completed_at IS 'When the session was marked complete.';
+
+--
+-- Name: COLUMN session_performance.session_external_url; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.session_external_url IS 'Link to the session in PhoneBurner.';
+
+--
+-- Name: COLUMN session_performance.contacts_added; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contacts_added IS 'Contacts added to the session.';
+
+--
+-- Name: COLUMN session_performance.contacts_dialed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN session_performance.contacts_connected; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contacts_connected IS 'Distinct contacts reached in the session.';
+
+--
+-- Name: COLUMN session_performance.contact_connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.contact_connection_rate_pct IS 'contacts_connected / contacts_dialed × 100 (the session card''s rate).';
+
+--
+-- Name: COLUMN session_performance.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN session_performance.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN session_performance.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN session_performance.decision_maker_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN session_performance.gatekeeper_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN session_performance.voicemails; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN session_performance.no_answers; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN session_performance.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN session_performance.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN session_performance.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN session_performance.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN session_performance.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN session_performance.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN session_performance.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN session_performance.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN session_performance.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: COLUMN session_performance.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_performance.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: campaign_comparison_90d; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.campaign_comparison_90d WITH (security_invoker='true') AS
+ SELECT s.session_id,
+    s.session_name,
+    s.session_type,
+    s.contact_type,
+    s.target_industry,
+    s.target_geography,
+    s.team_name,
+    s.created_by_name,
+    s.contacts_added,
+    s.contacts_dialed,
+    s.dials,
+    s.connections,
+    s.connection_rate_pct,
+    s.qualified,
+    s.qualification_rate_pct,
+    s.meetings,
+    s.talk_time_hours,
+    s.started_at,
+    s.last_activity_at
+   FROM reports.session_performance s
+  WHERE ((s.session_status = 'active'::text) AND (s.started_at >= (now() - '90 days'::interval)))
+  ORDER BY s.last_activity_at DESC NULLS LAST;
+
+--
+-- Name: VIEW campaign_comparison_90d; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.campaign_comparison_90d IS 'Seed 000 query 3: active sessions started in the last 90 days, latest activity first.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.session_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.session_name IS 'Session name.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.session_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.session_type IS 'buyer_outreach, seller_prospecting, callback_followup or reactivation.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN campaign_comparison_90d.target_industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.target_industry IS 'Industry the session''s list targets.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.target_geography; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.target_geography IS 'Geography the session''s list targets.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.created_by_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.created_by_name IS 'Name of who created the session.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.contacts_added; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.contacts_added IS 'Contacts added to the session.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.contacts_dialed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN campaign_comparison_90d.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN campaign_comparison_90d.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN campaign_comparison_90d.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.started_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.started_at IS 'First dial in the session.';
+
+--
+-- Name: COLUMN campaign_comparison_90d.last_activity_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_comparison_90d.last_activity_at IS 'Most recent call or disposition in the session.';
+
+--
+-- Name: campaign_segments; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.campaign_segments WITH (security_invoker='true') AS
+ SELECT s.team_id,
+    s.team_name,
+    COALESCE(s.contact_type, 'unspecified'::text) AS contact_type,
+    COALESCE(s.session_type, 'unspecified'::text) AS session_type,
+    COALESCE(s.target_industry, 'unspecified'::text) AS target_industry,
+    COALESCE(s.target_geography, 'unspecified'::text) AS target_geography,
+    (count(*))::integer AS sessions,
+    (sum(s.contacts_added))::integer AS contacts_added,
+    (sum(s.contacts_dialed))::integer AS contacts_dialed,
+    (sum(s.dials))::integer AS dials,
+    (sum(s.connections))::integer AS connections,
+    round(((100.0 * (sum(s.connections))::numeric) / (NULLIF(sum(s.dials), 0))::numeric), 1) AS connection_rate_pct,
+    (sum(s.talk_time_seconds))::bigint AS talk_time_seconds,
+    round((sum(s.talk_time_seconds) / 3600.0), 2) AS talk_time_hours,
+    (sum(s.qualified))::integer AS qualified,
+    (sum(s.meetings))::integer AS meetings,
+    round(((100.0 * (sum(s.qualified))::numeric) / (NULLIF(sum(s.connections), 0))::numeric), 1) AS qualification_rate_pct,
+    round(((sum(s.meetings))::numeric / NULLIF((sum(s.talk_time_seconds) / 3600.0), (0)::numeric)), 2) AS meetings_per_talk_hour,
+    min(s.started_at) AS first_started_at,
+    max(s.last_activity_at) AS last_activity_at
+   FROM reports.session_performance s
+  GROUP BY s.team_id, s.team_name, COALESCE(s.contact_type, 'unspecified'::text), COALESCE(s.session_type, 'unspecified'::text), COALESCE(s.target_industry, 'unspecified'::text), COALESCE(s.target_geography, 'unspecified'::text);
+
+--
+-- Name: VIEW campaign_segments; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.campaign_segments IS 'Sessions compared by segment (US-012): contact type, session type, target industry and geography.';
+
+--
+-- Name: COLUMN campaign_segments.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN campaign_segments.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN campaign_segments.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN campaign_segments.session_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.session_type IS 'buyer_outreach, seller_prospecting, callback_followup or reactivation.';
+
+--
+-- Name: COLUMN campaign_segments.target_industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.target_industry IS 'Industry the session''s list targets.';
+
+--
+-- Name: COLUMN campaign_segments.target_geography; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.target_geography IS 'Geography the session''s list targets.';
+
+--
+-- Name: COLUMN campaign_segments.sessions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.sessions IS 'Sessions in the segment.';
+
+--
+-- Name: COLUMN campaign_segments.contacts_added; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.contacts_added IS 'Contacts added to the session.';
+
+--
+-- Name: COLUMN campaign_segments.contacts_dialed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.contacts_dialed IS 'Distinct contacts called at least once in the session.';
+
+--
+-- Name: COLUMN campaign_segments.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN campaign_segments.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN campaign_segments.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN campaign_segments.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN campaign_segments.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN campaign_segments.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN campaign_segments.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN campaign_segments.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: COLUMN campaign_segments.meetings_per_talk_hour; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.meetings_per_talk_hour IS 'Meetings per hour of talk time (effort return).';
+
+--
+-- Name: COLUMN campaign_segments.first_started_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.first_started_at IS 'Earliest session start in the segment.';
+
+--
+-- Name: COLUMN campaign_segments.last_activity_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.campaign_segments.last_activity_at IS 'Most recent call or disposition in the session.';
+
+--
+-- Name: contact_engagement; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.contact_engagement WITH (security_invoker='true') AS
+ SELECT c.id AS contact_id,
+    c.team_id,
+    c.first_name,
+    c.last_name,
+    c.company,
+    c.contact_type,
+    c.industry,
+    c.call_engagement_score AS score,
+    ((s.breakdown #>> '{connection_rate,rate_pct}'::text[]))::numeric AS connection_rate_pct,
+    ((s.breakdown #>> '{connection_rate,points}'::text[]))::integer AS connection_rate_points,
+    ((s.breakdown #>> '{talk_time,average_seconds}'::text[]))::numeric AS avg_talk_time_seconds,
+    ((s.breakdown #>> '{talk_time,points}'::text[]))::integer AS talk_time_points,
+    ((s.breakdown #>> '{dispositions,sum_of_deltas}'::text[]))::integer AS disposition_deltas,
+    ((s.breakdown #>> '{dispositions,points}'::text[]))::integer AS disposition_points,
+    c.days_since_last_engaged_call,
+    ((s.breakdown #>> '{recency,points}'::text[]))::integer AS recency_points,
+    ((s.breakdown ->> 'raw_score'::text))::integer AS raw_score,
+    c.last_engaged_call_at,
+    c.best_call_day_of_week,
+    c.best_call_time_of_day,
+    (s.best_call_time ->> 'source'::text) AS best_call_time_source,
+    s.breakdown,
+    s.as_of AS scored_as_of,
+    s.computed_at AS scored_at
+   FROM (dialbridge.report_contacts c
+     LEFT JOIN dialbridge.contact_scores s ON ((s.contact_id = c.id)));
+
+--
+-- Name: VIEW contact_engagement; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.contact_engagement IS 'Engagement score of each contact with the factors that produced it (seed 000 scoring, corrected) and the best time to call.';
+
+--
+-- Name: COLUMN contact_engagement.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN contact_engagement.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN contact_engagement.first_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.first_name IS 'Contact first name.';
+
+--
+-- Name: COLUMN contact_engagement.last_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.last_name IS 'Contact last name.';
+
+--
+-- Name: COLUMN contact_engagement.company; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.company IS 'Contact company.';
+
+--
+-- Name: COLUMN contact_engagement.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN contact_engagement.industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.industry IS 'Contact industry (unspecified when blank).';
+
+--
+-- Name: COLUMN contact_engagement.score; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.score IS 'Engagement score 0–100.';
+
+--
+-- Name: COLUMN contact_engagement.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN contact_engagement.connection_rate_points; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.connection_rate_points IS 'Points from the connection rate (rate ÷ 5, 0–20).';
+
+--
+-- Name: COLUMN contact_engagement.avg_talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.avg_talk_time_seconds IS 'Average talk time per connection, seconds.';
+
+--
+-- Name: COLUMN contact_engagement.talk_time_points; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.talk_time_points IS 'Points from average talk time (+5 over 1 min, +10 over 2, +15 over 3).';
+
+--
+-- Name: COLUMN contact_engagement.disposition_deltas; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.disposition_deltas IS 'Sum of the mapping engagement deltas of the contact''s dispositions.';
+
+--
+-- Name: COLUMN contact_engagement.disposition_points; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.disposition_points IS 'Points from dispositions (the sum, bounded to −50…+50).';
+
+--
+-- Name: COLUMN contact_engagement.days_since_last_engaged_call; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.days_since_last_engaged_call IS 'Days since the last engaged call (connected, over 2 minutes, positive).';
+
+--
+-- Name: COLUMN contact_engagement.recency_points; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.recency_points IS 'Recency penalty (−5 over 30 days, −10 over 90, −20 over 180).';
+
+--
+-- Name: COLUMN contact_engagement.raw_score; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.raw_score IS 'Score before clamping to 0–100.';
+
+--
+-- Name: COLUMN contact_engagement.last_engaged_call_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.last_engaged_call_at IS 'Last engaged call.';
+
+--
+-- Name: COLUMN contact_engagement.best_call_day_of_week; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.best_call_day_of_week IS 'Best ISO day of week to call (1 = Monday).';
+
+--
+-- Name: COLUMN contact_engagement.best_call_time_of_day; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.best_call_time_of_day IS 'Best hour to call (contact''s time zone when known).';
+
+--
+-- Name: COLUMN contact_engagement.best_call_time_source; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.best_call_time_source IS 'contact (its own connections), segment or everyone.';
+
+--
+-- Name: COLUMN contact_engagement.breakdown; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.breakdown IS 'Every factor of the score as JSON.';
+
+--
+-- Name: COLUMN contact_engagement.scored_as_of; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.scored_as_of IS 'The time the score describes.';
+
+--
+-- Name: COLUMN contact_engagement.scored_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_engagement.scored_at IS 'When the score was computed.';
+
+--
+-- Name: contact_timeline; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.contact_timeline WITH (security_invoker='true') AS
+ WITH activities AS (
+         SELECT a.id,
+            a.contact_id,
+            a.user_id,
+            a.phoneburner_session_id,
+            a.team_id,
+            a.activity_type,
+            a.source_system,
+            a.matching_status,
+            a.dedupe_key,
+            a.call_started_at,
+            a.call_connected_at,
+            a.call_ended_at,
+            a.ring_duration_seconds,
+            a.call_duration_seconds,
+            a.talk_time_seconds,
+            a.call_outcome,
+            a.answered_by,
+            a.disposition_code,
+            a.disposition_label,
+            a.disposition_notes,
+            a.disposition_set_at,
+            a.callback_scheduled_date,
+            a.callback_completed_at,
+            a.callback_outcome,
+            a.recording_url,
+            a.recording_duration_seconds,
+            a.recording_transcription,
+            a.user_name,
+            a.user_email,
+            a.phoneburner_call_id,
+            a.phoneburner_contact_id,
+            a.phoneburner_event_id,
+            a.details,
+            a.created_at,
+            a.updated_at,
+            a.deleted_at,
+            COALESCE(p.display_name, a.user_name) AS rep_display,
+            (a.activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])) AS is_call,
+                CASE
+                    WHEN (a.call_outcome = 'connected'::text) THEN 'Connected'::text
+                    WHEN (a.call_outcome = 'voicemail'::text) THEN 'Voicemail'::text
+                    WHEN (a.call_outcome = 'no_answer'::text) THEN 'No answer'::text
+                    WHEN (a.call_outcome = 'busy'::text) THEN 'Busy'::text
+                    WHEN (a.call_outcome = 'failed'::text) THEN 'Failed'::text
+                    WHEN (a.call_outcome = 'rejected'::text) THEN 'Rejected'::text
+                    ELSE 'Attempted'::text
+                END AS call_outcome_text
+           FROM (dialbridge.report_contact_activities a
+             LEFT JOIN dialbridge.report_profiles p ON ((p.id = a.user_id)))
+          WHERE ((a.contact_id IS NOT NULL) AND (a.deleted_at IS NULL))
+        )
+ SELECT a.contact_id,
+    a.team_id,
+    COALESCE(a.call_started_at, a.disposition_set_at, a.created_at) AS occurred_at,
+        CASE
+            WHEN a.is_call THEN 'call'::text
+            WHEN (a.activity_type = 'callback_scheduled'::text) THEN 'callback'::text
+            WHEN (a.activity_type = 'contact_updated'::text) THEN 'contact_change'::text
+            WHEN (a.activity_type = ANY (ARRAY['email_sent'::text, 'email_opened'::text])) THEN 'email'::text
+            WHEN (a.activity_type = 'meeting_scheduled'::text) THEN 'meeting'::text
+            ELSE a.activity_type
+        END AS item_type,
+    a.activity_type,
+        CASE
+            WHEN a.is_call THEN ((((('Call - '::text || a.call_outcome_text) || ' ('::text) || dialbridge.format_mmss((COALESCE(a.talk_time_seconds, 0))::numeric)) || ')'::text) || COALESCE((' - '::text || a.rep_display), ''::text))
+            WHEN (a.activity_type = 'callback_scheduled'::text) THEN (('Callback scheduled'::text || COALESCE((' for '::text || to_char((a.callback_scheduled_date AT TIME ZONE dialbridge.report_time_zone()), 'YYYY-MM-DD HH24:MI'::text)), ''::text)) || COALESCE((' - '::text || a.rep_display), ''::text))
+            WHEN (a.activity_type = 'contact_updated'::text) THEN ('Contact updated'::text || COALESCE(((' ('::text || ( SELECT string_agg(k.k, ', '::text ORDER BY k.k) AS string_agg
+               FROM jsonb_object_keys(
+                    CASE
+                        WHEN (jsonb_typeof((a.details -> 'changes'::text)) = 'object'::text) THEN (a.details -> 'changes'::text)
+                        ELSE NULL::jsonb
+                    END) k(k))) || ')'::text), ''::text))
+            WHEN (a.activity_type = 'email_sent'::text) THEN 'Email - Sent'::text
+            WHEN (a.activity_type = 'email_opened'::text) THEN 'Email - Opened'::text
+            WHEN (a.activity_type = 'meeting_scheduled'::text) THEN 'Meeting scheduled'::text
+            ELSE initcap(replace(a.activity_type, '_'::text, ' '::text))
+        END AS title,
+        CASE
+            WHEN a.is_call THEN a.call_outcome_text
+            ELSE NULL::text
+        END AS outcome,
+    a.call_duration_seconds,
+    dialbridge.format_mmss((a.call_duration_seconds)::numeric) AS call_duration,
+    a.talk_time_seconds,
+    dialbridge.format_mmss((a.talk_time_seconds)::numeric) AS talk_time,
+    a.user_id AS rep_id,
+    a.rep_display AS rep_name,
+    a.disposition_code,
+    a.disposition_label,
+    COALESCE(a.disposition_notes, (a.details ->> 'notes'::text), (a.details ->> 'callback_notes'::text)) AS notes,
+    a.recording_url,
+    a.callback_scheduled_date AS due_at,
+    a.phoneburner_session_id AS session_id,
+    a.source_system,
+    'contact_activities'::text AS source_table,
+    a.id AS source_id
+   FROM activities a
+UNION ALL
+ SELECT t.contact_id,
+    t.team_id,
+    COALESCE(t.completed_at, t.created_at) AS occurred_at,
+    'task'::text AS item_type,
+    t.task_type AS activity_type,
+    (('Task - '::text || t.title) ||
+        CASE t.status
+            WHEN 'completed'::text THEN ' (completed)'::text
+            WHEN 'cancelled'::text THEN ' (cancelled)'::text
+            ELSE ''::text
+        END) AS title,
+        CASE t.status
+            WHEN 'completed'::text THEN 'Completed'::text
+            WHEN 'cancelled'::text THEN 'Cancelled'::text
+            ELSE 'Open'::text
+        END AS outcome,
+    NULL::integer AS call_duration_seconds,
+    NULL::text AS call_duration,
+    NULL::integer AS talk_time_seconds,
+    NULL::text AS talk_time,
+    t.assigned_to_user_id AS rep_id,
+    p.display_name AS rep_name,
+    NULL::text AS disposition_code,
+    NULL::text AS disposition_label,
+    t.notes,
+    NULL::text AS recording_url,
+    t.due_at,
+    NULL::uuid AS session_id,
+    t.source AS source_system,
+    'tasks'::text AS source_table,
+    t.id AS source_id
+   FROM (dialbridge.report_tasks t
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = t.assigned_to_user_id)))
+  WHERE (t.contact_id IS NOT NULL);
+
+--
+-- Name: VIEW contact_timeline; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.contact_timeline IS 'Everything that happened with a contact (US-010, seed 000 query 4): calls with outcome, duration (m:ss), rep, notes and recording; callbacks; tasks; contact changes; other activities. Filter contact_id and item_type; order by occurred_at desc.';
+
+--
+-- Name: COLUMN contact_timeline.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN contact_timeline.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN contact_timeline.occurred_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.occurred_at IS 'When it happened (call start, else disposition time, else when recorded).';
+
+--
+-- Name: COLUMN contact_timeline.item_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.item_type IS 'call, callback, task, contact_change, email, meeting, note.';
+
+--
+-- Name: COLUMN contact_timeline.activity_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.activity_type IS 'Activity type as recorded (call: its furthest stage; task: task type).';
+
+--
+-- Name: COLUMN contact_timeline.title; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.title IS 'One-line summary (timeline: "Call - Connected (3:42) - Sarah") or the task title (follow-ups).';
+
+--
+-- Name: COLUMN contact_timeline.outcome; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.outcome IS 'Call outcome in words (Connected, Voicemail, No answer, …) or task status.';
+
+--
+-- Name: COLUMN contact_timeline.call_duration_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.call_duration_seconds IS 'Call duration including ringing, seconds.';
+
+--
+-- Name: COLUMN contact_timeline.call_duration; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.call_duration IS 'Call duration, m:ss.';
+
+--
+-- Name: COLUMN contact_timeline.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN contact_timeline.talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.talk_time IS 'Talk time, m:ss.';
+
+--
+-- Name: COLUMN contact_timeline.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN contact_timeline.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN contact_timeline.disposition_code; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.disposition_code IS 'Disposition code.';
+
+--
+-- Name: COLUMN contact_timeline.disposition_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.disposition_label IS 'Disposition label.';
+
+--
+-- Name: COLUMN contact_timeline.notes; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.notes IS 'Rep notes (call notes, callback notes, task notes).';
+
+--
+-- Name: COLUMN contact_timeline.recording_url; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.recording_url IS 'Link to the call recording.';
+
+--
+-- Name: COLUMN contact_timeline.due_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.due_at IS 'When it is due.';
+
+--
+-- Name: COLUMN contact_timeline.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN contact_timeline.source_system; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.source_system IS 'Where the activity came from (phoneburner, manual, …) or the task source.';
+
+--
+-- Name: COLUMN contact_timeline.source_table; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.source_table IS 'Table of the underlying row (contact_activities or tasks).';
+
+--
+-- Name: COLUMN contact_timeline.source_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.contact_timeline.source_id IS 'Id of the underlying row.';
+
+--
+-- Name: disposition_breakdown_daily; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.disposition_breakdown_daily WITH (security_invoker='true') AS
+ SELECT r.day AS period_start,
+    r.team_id,
+    t.name AS team_name,
+    r.user_id AS rep_id,
+    COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS rep_name,
+    COALESCE(r.mapping_code, NULLIF(r.disposition_code, ''::text), ('(label) '::text || r.label_key)) AS disposition,
+    r.mapping_label AS disposition_label,
+    r.outcome_group,
+    r.is_meeting,
+    (sum(r.calls))::integer AS calls,
+    (sum(r.connections))::integer AS connections,
+    (sum(r.talk_time_seconds))::bigint AS talk_time_seconds
+   FROM ((dialbridge.rep_daily_classified r
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = r.user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = r.team_id)))
+  WHERE ((r.calls > 0) AND ((r.disposition_code <> ''::text) OR (r.label_key <> ''::text)))
+  GROUP BY r.day, r.team_id, t.name, r.user_id, p.display_name, p.email, COALESCE(r.mapping_code, NULLIF(r.disposition_code, ''::text), ('(label) '::text || r.label_key)), r.mapping_label, r.outcome_group, r.is_meeting;
+
+--
+-- Name: VIEW disposition_breakdown_daily; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.disposition_breakdown_daily IS 'Dispositioned calls per report day, rep and disposition, with the outcome group.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.period_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.period_start IS 'First report day of the period (reporting time zone).';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.disposition; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.disposition IS 'Mapping code (or the unmapped code, or the label when only a label came).';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.disposition_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.disposition_label IS 'Disposition label.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.outcome_group; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.outcome_group IS 'qualified, nurture, disqualified, suppressed, invalid, attempted, other, unmapped.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.is_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.is_meeting IS 'Whether the disposition is a meeting.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.calls IS 'Calls.';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN disposition_breakdown_daily.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.disposition_breakdown_daily.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: follow_ups; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.follow_ups WITH (security_invoker='true') AS
+ WITH today AS (
+         SELECT dialbridge.report_today() AS d,
+            dialbridge.report_time_zone() AS tz
+        ), items AS (
+         SELECT 'task'::text AS source,
+            t.id AS source_id,
+            t.contact_id,
+            t.team_id,
+            t.assigned_to_user_id AS rep_id,
+            t.task_type AS action_type,
+            t.title,
+            t.notes,
+            t.due_at,
+            ((t.due_at AT TIME ZONE y_1.tz))::date AS due_date,
+            t.priority
+           FROM (dialbridge.report_tasks t
+             CROSS JOIN today y_1)
+          WHERE ((t.status = 'open'::text) AND (t.contact_id IS NOT NULL) AND (t.due_at < (((y_1.d + 1))::timestamp without time zone AT TIME ZONE y_1.tz)))
+        UNION ALL
+         SELECT 'next_action'::text,
+            c_1.id,
+            c_1.id,
+            c_1.team_id,
+            c_1.next_action_assigned_to_user_id,
+            c_1.next_action_type,
+            ('Next action: '::text || c_1.next_action_type),
+            c_1.next_action_notes,
+            ((c_1.next_action_date)::timestamp without time zone AT TIME ZONE y_1.tz) AS timezone,
+            c_1.next_action_date,
+            NULL::text
+           FROM (dialbridge.report_contacts c_1
+             CROSS JOIN today y_1)
+          WHERE ((c_1.next_action_date <= y_1.d) AND (c_1.next_action_type IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+                   FROM dialbridge.report_tasks t
+                  WHERE ((t.contact_id = c_1.id) AND (t.status = 'open'::text) AND (((t.due_at AT TIME ZONE y_1.tz))::date = c_1.next_action_date))))))
+        )
+ SELECT i.source,
+    i.source_id,
+    i.contact_id,
+    i.team_id,
+    i.rep_id,
+    COALESCE(p.display_name, p.email, 'Unassigned'::text) AS rep_name,
+    i.action_type,
+    i.title,
+    i.notes,
+    i.due_at,
+    i.due_date,
+    i.priority,
+        CASE
+            WHEN (i.due_date < y.d) THEN 'overdue'::text
+            ELSE 'due_today'::text
+        END AS status,
+    GREATEST((y.d - i.due_date), 0) AS days_overdue,
+    c.first_name,
+    c.last_name,
+    c.company,
+    c.phone,
+    c.email,
+    c.last_disposition_label,
+    c.last_call_attempt_at,
+    c.call_engagement_score
+   FROM (((items i
+     CROSS JOIN today y)
+     JOIN dialbridge.report_contacts c ON ((c.id = i.contact_id)))
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = i.rep_id)))
+  WHERE (NOT ((i.action_type = 'call'::text) AND (c.do_not_call OR c.phone_number_invalid)));
+
+--
+-- Name: VIEW follow_ups; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.follow_ups IS 'Follow-ups due today or overdue (seed 000 query 2), per rep: open tasks and contacts'' next actions, without calls to do-not-call or invalid numbers. "Today" is in the reporting time zone.';
+
+--
+-- Name: COLUMN follow_ups.source; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.source IS 'task (an open task) or next_action (the contact''s next action).';
+
+--
+-- Name: COLUMN follow_ups.source_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.source_id IS 'Id of the underlying row.';
+
+--
+-- Name: COLUMN follow_ups.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN follow_ups.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN follow_ups.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN follow_ups.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN follow_ups.action_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.action_type IS 'What to do: call, email, send_materials, meeting_prep, …';
+
+--
+-- Name: COLUMN follow_ups.title; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.title IS 'One-line summary (timeline: "Call - Connected (3:42) - Sarah") or the task title (follow-ups).';
+
+--
+-- Name: COLUMN follow_ups.notes; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.notes IS 'Rep notes (call notes, callback notes, task notes).';
+
+--
+-- Name: COLUMN follow_ups.due_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.due_at IS 'When it is due.';
+
+--
+-- Name: COLUMN follow_ups.due_date; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.due_date IS 'Due date (reporting time zone).';
+
+--
+-- Name: COLUMN follow_ups.priority; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.priority IS 'Task priority.';
+
+--
+-- Name: COLUMN follow_ups.status; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.status IS 'overdue or due_today (follow-ups); pending, dialed, connected, … (session contacts).';
+
+--
+-- Name: COLUMN follow_ups.days_overdue; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.days_overdue IS 'Days past due (0 when due today).';
+
+--
+-- Name: COLUMN follow_ups.first_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.first_name IS 'Contact first name.';
+
+--
+-- Name: COLUMN follow_ups.last_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.last_name IS 'Contact last name.';
+
+--
+-- Name: COLUMN follow_ups.company; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.company IS 'Contact company.';
+
+--
+-- Name: COLUMN follow_ups.phone; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.phone IS 'Contact phone.';
+
+--
+-- Name: COLUMN follow_ups.email; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.email IS 'Contact email.';
+
+--
+-- Name: COLUMN follow_ups.last_disposition_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.last_disposition_label IS 'Disposition of the contact''s last dispositioned call.';
+
+--
+-- Name: COLUMN follow_ups.last_call_attempt_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.last_call_attempt_at IS 'Contact''s last call attempt.';
+
+--
+-- Name: COLUMN follow_ups.call_engagement_score; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_ups.call_engagement_score IS 'Contact''s engagement score (0–100).';
+
+--
+-- Name: follow_up_summary; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.follow_up_summary WITH (security_invoker='true') AS
+ SELECT f.team_id,
+    f.rep_id,
+    f.rep_name,
+    (count(*) FILTER (WHERE (f.status = 'due_today'::text)))::integer AS due_today,
+    (count(*) FILTER (WHERE (f.status = 'overdue'::text)))::integer AS overdue,
+    (count(*) FILTER (WHERE (f.action_type = 'call'::text)))::integer AS calls_due,
+    max(f.days_overdue) AS oldest_overdue_days
+   FROM reports.follow_ups f
+  GROUP BY f.team_id, f.rep_id, f.rep_name;
+
+--
+-- Name: VIEW follow_up_summary; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.follow_up_summary IS 'Per rep: follow-ups due today, overdue, calls due and the oldest overdue.';
+
+--
+-- Name: COLUMN follow_up_summary.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN follow_up_summary.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN follow_up_summary.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN follow_up_summary.due_today; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.due_today IS 'Follow-ups due today.';
+
+--
+-- Name: COLUMN follow_up_summary.overdue; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.overdue IS 'Follow-ups overdue.';
+
+--
+-- Name: COLUMN follow_up_summary.calls_due; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.calls_due IS 'Follow-ups that are calls.';
+
+--
+-- Name: COLUMN follow_up_summary.oldest_overdue_days; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.follow_up_summary.oldest_overdue_days IS 'Days the oldest overdue follow-up is late.';
+
+--
+-- Name: pipeline_alerts; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.pipeline_alerts WITH (security_invoker='true') AS
+ SELECT pipeline_alerts.severity,
+    pipeline_alerts.rule,
+    pipeline_alerts.subject,
+    pipeline_alerts.fires,
+    pipeline_alerts.observed,
+    pipeline_alerts.threshold,
+    pipeline_alerts.detail,
+    pipeline_alerts.evaluated_at
+   FROM dialbridge.pipeline_alerts(now()) pipeline_alerts(severity, rule, subject, fires, observed, threshold, detail, evaluated_at);
+
+--
+-- Name: VIEW pipeline_alerts; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.pipeline_alerts IS 'Seed 001 alert rules evaluated now: which fire, what was observed, the threshold.';
+
+--
+-- Name: COLUMN pipeline_alerts.severity; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.severity IS 'critical, high, medium or low.';
+
+--
+-- Name: COLUMN pipeline_alerts.rule; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.rule IS 'Alert rule.';
+
+--
+-- Name: COLUMN pipeline_alerts.subject; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.subject IS 'Team or rep the row is about (null: the whole pipeline).';
+
+--
+-- Name: COLUMN pipeline_alerts.fires; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.fires IS 'Whether the alert fires now.';
+
+--
+-- Name: COLUMN pipeline_alerts.observed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.observed IS 'The measured value.';
+
+--
+-- Name: COLUMN pipeline_alerts.threshold; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.threshold IS 'The threshold it is compared with.';
+
+--
+-- Name: COLUMN pipeline_alerts.detail; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.detail IS 'What is measured.';
+
+--
+-- Name: COLUMN pipeline_alerts.evaluated_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_alerts.evaluated_at IS 'When evaluated.';
+
+--
+-- Name: pipeline_health; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.pipeline_health WITH (security_invoker='true') AS
+ SELECT pipeline_health.window_name,
+    pipeline_health.window_start,
+    pipeline_health.window_end,
+    pipeline_health.events_received,
+    pipeline_health.events_processed,
+    pipeline_health.events_skipped,
+    pipeline_health.events_failed,
+    pipeline_health.events_retrying,
+    pipeline_health.backlog,
+    pipeline_health.oldest_backlog_age_seconds,
+    pipeline_health.latency_p50_seconds,
+    pipeline_health.latency_p95_seconds,
+    pipeline_health.latency_max_seconds,
+    pipeline_health.success_rate_pct,
+    pipeline_health.signature_failures,
+    pipeline_health.other_rejections,
+    pipeline_health.missing_sourceco_contact_id,
+    pipeline_health.missing_sourceco_contact_id_pct,
+    pipeline_health.last_event_received_at
+   FROM dialbridge.pipeline_health(now()) pipeline_health(window_name, window_start, window_end, events_received, events_processed, events_skipped, events_failed, events_retrying, backlog, oldest_backlog_age_seconds, latency_p50_seconds, latency_p95_seconds, latency_max_seconds, success_rate_pct, signature_failures, other_rejections, missing_sourceco_contact_id, missing_sourceco_contact_id_pct, last_event_received_at);
+
+--
+-- Name: VIEW pipeline_health; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.pipeline_health IS 'Webhook pipeline over the last hour, 24 hours and 7 days: received, processed, failed, retrying, backlog, latency, signature failures, missing SourceCo ids. Admins and reporting readers.';
+
+--
+-- Name: COLUMN pipeline_health.window_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.window_name IS 'last_hour, last_24_hours or last_7_days.';
+
+--
+-- Name: COLUMN pipeline_health.window_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.window_start IS 'Start of the window.';
+
+--
+-- Name: COLUMN pipeline_health.window_end; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.window_end IS 'End of the window (now).';
+
+--
+-- Name: COLUMN pipeline_health.events_received; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.events_received IS 'Webhook events received in the window.';
+
+--
+-- Name: COLUMN pipeline_health.events_processed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.events_processed IS 'Events processed successfully.';
+
+--
+-- Name: COLUMN pipeline_health.events_skipped; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.events_skipped IS 'Events skipped or duplicates.';
+
+--
+-- Name: COLUMN pipeline_health.events_failed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.events_failed IS 'Events that failed for good.';
+
+--
+-- Name: COLUMN pipeline_health.events_retrying; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.events_retrying IS 'Events waiting for a retry.';
+
+--
+-- Name: COLUMN pipeline_health.backlog; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.backlog IS 'Events received and not processed yet (now).';
+
+--
+-- Name: COLUMN pipeline_health.oldest_backlog_age_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.oldest_backlog_age_seconds IS 'Age of the oldest unprocessed event, seconds.';
+
+--
+-- Name: COLUMN pipeline_health.latency_p50_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.latency_p50_seconds IS 'Median seconds from receipt to processing.';
+
+--
+-- Name: COLUMN pipeline_health.latency_p95_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.latency_p95_seconds IS '95th percentile seconds from receipt to processing (target < 10).';
+
+--
+-- Name: COLUMN pipeline_health.latency_max_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.latency_max_seconds IS 'Slowest receipt-to-processing, seconds.';
+
+--
+-- Name: COLUMN pipeline_health.success_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.success_rate_pct IS 'processed / (processed + failed) × 100 (target > 99.5).';
+
+--
+-- Name: COLUMN pipeline_health.signature_failures; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.signature_failures IS 'Requests rejected for a missing or bad signature or token.';
+
+--
+-- Name: COLUMN pipeline_health.other_rejections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.other_rejections IS 'Requests rejected for other reasons (malformed, too large, …).';
+
+--
+-- Name: COLUMN pipeline_health.missing_sourceco_contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.missing_sourceco_contact_id IS 'Events without a SourceCo contact id.';
+
+--
+-- Name: COLUMN pipeline_health.missing_sourceco_contact_id_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.missing_sourceco_contact_id_pct IS 'Percent of events without a SourceCo contact id (alert over 1).';
+
+--
+-- Name: COLUMN pipeline_health.last_event_received_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.pipeline_health.last_event_received_at IS 'Last event received.';
+
+--
+-- Name: rep_leaderboard_30d; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.rep_leaderboard_30d WITH (security_invoker='true') AS
+ SELECT rep_scorecard.team_id,
+    rep_scorecard.team_name,
+    rep_scorecard.rep_id,
+    rep_scorecard.rep_name,
+    rep_scorecard.dials,
+    rep_scorecard.connections,
+    rep_scorecard.connection_rate_pct,
+    rep_scorecard.talk_time_seconds,
+    rep_scorecard.talk_time_hours,
+    rep_scorecard.avg_talk_time_seconds,
+    rep_scorecard.avg_talk_time,
+    rep_scorecard.decision_maker_conversations,
+    rep_scorecard.voicemails,
+    rep_scorecard.qualified,
+    rep_scorecard.nurture,
+    rep_scorecard.disqualified,
+    rep_scorecard.meetings,
+    rep_scorecard.callbacks_scheduled,
+    rep_scorecard.qualification_rate_pct,
+    rep_scorecard.disposition_coverage_pct,
+    rep_scorecard.rank_by_connections
+   FROM reports.rep_scorecard((dialbridge.report_today() - 29), dialbridge.report_today()) rep_scorecard(team_id, team_name, rep_id, rep_name, dials, connections, connection_rate_pct, talk_time_seconds, talk_time_hours, avg_talk_time_seconds, avg_talk_time, decision_maker_conversations, voicemails, qualified, nurture, disqualified, meetings, callbacks_scheduled, qualification_rate_pct, disposition_coverage_pct, rank_by_connections);
+
+--
+-- Name: VIEW rep_leaderboard_30d; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.rep_leaderboard_30d IS 'Rep scorecard over the last 30 report days (today included), ranked by connections: seed 000 query 1 on the roll-ups.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.avg_talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.avg_talk_time_seconds IS 'Average talk time per connection, seconds.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.decision_maker_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.voicemails; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: COLUMN rep_leaderboard_30d.rank_by_connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_leaderboard_30d.rank_by_connections IS 'Rank by connections (1 = most).';
+
+--
+-- Name: rep_performance_daily; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.rep_performance_daily WITH (security_invoker='true') AS
+ SELECT r.day AS period_start,
+    r.team_id,
+    t.name AS team_name,
+    r.user_id AS rep_id,
+    COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS rep_name,
+    r.calls AS dials,
+    r.connections,
+    round(((100.0 * (r.connections)::numeric) / (NULLIF(r.calls, 0))::numeric), 1) AS connection_rate_pct,
+    r.decision_maker_conversations,
+    r.gatekeeper_conversations,
+    r.voicemails,
+    r.no_answers,
+    r.talk_time_seconds,
+    round(((r.talk_time_seconds)::numeric / 3600.0), 2) AS talk_time_hours,
+    (round(((r.talk_time_seconds)::numeric / (NULLIF(r.connections, 0))::numeric)))::integer AS avg_talk_time_seconds,
+    dialbridge.format_mmss(((r.talk_time_seconds)::numeric / (NULLIF(r.connections, 0))::numeric)) AS avg_talk_time,
+    r.dispositioned_calls,
+    round(((100.0 * (r.dispositioned_calls)::numeric) / (NULLIF(r.calls, 0))::numeric), 1) AS disposition_coverage_pct,
+    r.qualified,
+    r.nurture,
+    r.disqualified,
+    r.suppressed,
+    r.other_dispositions,
+    r.unmapped_dispositions,
+    r.meetings,
+    r.callbacks_scheduled,
+    round(((100.0 * (r.qualified)::numeric) / (NULLIF(r.connections, 0))::numeric), 1) AS qualification_rate_pct
+   FROM ((dialbridge.rep_day_totals r
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = r.user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = r.team_id)));
+
+--
+-- Name: VIEW rep_performance_daily; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.rep_performance_daily IS 'Rep performance per report day (seed 000 query 1, US-011): dials, connections, rates, talk time, dispositions split by outcome, meetings, callbacks. Filter period_start for a range.';
+
+--
+-- Name: COLUMN rep_performance_daily.period_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.period_start IS 'First report day of the period (reporting time zone).';
+
+--
+-- Name: COLUMN rep_performance_daily.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN rep_performance_daily.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN rep_performance_daily.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN rep_performance_daily.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN rep_performance_daily.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN rep_performance_daily.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN rep_performance_daily.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN rep_performance_daily.decision_maker_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_performance_daily.gatekeeper_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN rep_performance_daily.voicemails; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_performance_daily.no_answers; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN rep_performance_daily.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN rep_performance_daily.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN rep_performance_daily.avg_talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.avg_talk_time_seconds IS 'Average talk time per connection, seconds.';
+
+--
+-- Name: COLUMN rep_performance_daily.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN rep_performance_daily.dispositioned_calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_performance_daily.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: COLUMN rep_performance_daily.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN rep_performance_daily.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN rep_performance_daily.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN rep_performance_daily.suppressed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.suppressed IS 'Calls dispositioned with SourceCo status Suppressed (do not call).';
+
+--
+-- Name: COLUMN rep_performance_daily.other_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN rep_performance_daily.unmapped_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN rep_performance_daily.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN rep_performance_daily.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN rep_performance_daily.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_daily.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: rep_performance_monthly; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.rep_performance_monthly WITH (security_invoker='true') AS
+ WITH m AS (
+         SELECT (date_trunc('month'::text, (r.day)::timestamp with time zone))::date AS period_start,
+            r.team_id,
+            r.user_id,
+            (sum(r.calls))::integer AS dials,
+            (sum(r.connections))::integer AS connections,
+            (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
+            (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
+            (sum(r.voicemails))::integer AS voicemails,
+            (sum(r.no_answers))::integer AS no_answers,
+            (sum(r.talk_time_seconds))::bigint AS talk_time_seconds,
+            (sum(r.dispositioned_calls))::integer AS dispositioned_calls,
+            (COALESCE(sum(r.qualified), (0)::bigint))::integer AS qualified,
+            (COALESCE(sum(r.nurture), (0)::bigint))::integer AS nurture,
+            (COALESCE(sum(r.disqualified), (0)::bigint))::integer AS disqualified,
+            (COALESCE(sum(r.suppressed), (0)::bigint))::integer AS suppressed,
+            (COALESCE(sum(r.other_dispositions), (0)::bigint))::integer AS other_dispositions,
+            (COALESCE(sum(r.unmapped_dispositions), (0)::bigint))::integer AS unmapped,
+            (COALESCE(sum(r.meetings), (0)::bigint))::integer AS meetings,
+            (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled
+           FROM dialbridge.rep_day_totals r
+          GROUP BY ((date_trunc('month'::text, (r.day)::timestamp with time zone))::date), r.team_id, r.user_id
+        )
+ SELECT m.period_start,
+    m.team_id,
+    t.name AS team_name,
+    m.user_id AS rep_id,
+    COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS rep_name,
+    m.dials,
+    m.connections,
+    round(((100.0 * (m.connections)::numeric) / (NULLIF(m.dials, 0))::numeric), 1) AS connection_rate_pct,
+    m.decision_maker_conversations,
+    m.gatekeeper_conversations,
+    m.voicemails,
+    m.no_answers,
+    m.talk_time_seconds,
+    round(((m.talk_time_seconds)::numeric / 3600.0), 2) AS talk_time_hours,
+    (round(((m.talk_time_seconds)::numeric / (NULLIF(m.connections, 0))::numeric)))::integer AS avg_talk_time_seconds,
+    dialbridge.format_mmss(((m.talk_time_seconds)::numeric / (NULLIF(m.connections, 0))::numeric)) AS avg_talk_time,
+    m.dispositioned_calls,
+    round(((100.0 * (m.dispositioned_calls)::numeric) / (NULLIF(m.dials, 0))::numeric), 1) AS disposition_coverage_pct,
+    m.qualified,
+    m.nurture,
+    m.disqualified,
+    m.suppressed,
+    m.other_dispositions,
+    m.unmapped AS unmapped_dispositions,
+    m.meetings,
+    m.callbacks_scheduled,
+    round(((100.0 * (m.qualified)::numeric) / (NULLIF(m.connections, 0))::numeric), 1) AS qualification_rate_pct
+   FROM ((m
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = m.user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = m.team_id)));
+
+--
+-- Name: VIEW rep_performance_monthly; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.rep_performance_monthly IS 'Rep performance per calendar month. Same columns as rep_performance_daily.';
+
+--
+-- Name: COLUMN rep_performance_monthly.period_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.period_start IS 'First report day of the period (reporting time zone).';
+
+--
+-- Name: COLUMN rep_performance_monthly.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN rep_performance_monthly.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN rep_performance_monthly.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN rep_performance_monthly.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN rep_performance_monthly.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN rep_performance_monthly.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN rep_performance_monthly.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN rep_performance_monthly.decision_maker_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_performance_monthly.gatekeeper_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN rep_performance_monthly.voicemails; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_performance_monthly.no_answers; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN rep_performance_monthly.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN rep_performance_monthly.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN rep_performance_monthly.avg_talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.avg_talk_time_seconds IS 'Average talk time per connection, seconds.';
+
+--
+-- Name: COLUMN rep_performance_monthly.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN rep_performance_monthly.dispositioned_calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_performance_monthly.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: COLUMN rep_performance_monthly.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN rep_performance_monthly.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN rep_performance_monthly.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN rep_performance_monthly.suppressed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.suppressed IS 'Calls dispositioned with SourceCo status Suppressed (do not call).';
+
+--
+-- Name: COLUMN rep_performance_monthly.other_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN rep_performance_monthly.unmapped_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN rep_performance_monthly.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN rep_performance_monthly.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN rep_performance_monthly.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_monthly.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: rep_performance_weekly; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.rep_performance_weekly WITH (security_invoker='true') AS
+ WITH w AS (
+         SELECT (date_trunc('week'::text, (r.day)::timestamp with time zone))::date AS period_start,
+            r.team_id,
+            r.user_id,
+            (sum(r.calls))::integer AS dials,
+            (sum(r.connections))::integer AS connections,
+            (sum(r.decision_maker_conversations))::integer AS decision_maker_conversations,
+            (sum(r.gatekeeper_conversations))::integer AS gatekeeper_conversations,
+            (sum(r.voicemails))::integer AS voicemails,
+            (sum(r.no_answers))::integer AS no_answers,
+            (sum(r.talk_time_seconds))::bigint AS talk_time_seconds,
+            (sum(r.dispositioned_calls))::integer AS dispositioned_calls,
+            (COALESCE(sum(r.qualified), (0)::bigint))::integer AS qualified,
+            (COALESCE(sum(r.nurture), (0)::bigint))::integer AS nurture,
+            (COALESCE(sum(r.disqualified), (0)::bigint))::integer AS disqualified,
+            (COALESCE(sum(r.suppressed), (0)::bigint))::integer AS suppressed,
+            (COALESCE(sum(r.other_dispositions), (0)::bigint))::integer AS other_dispositions,
+            (COALESCE(sum(r.unmapped_dispositions), (0)::bigint))::integer AS unmapped,
+            (COALESCE(sum(r.meetings), (0)::bigint))::integer AS meetings,
+            (sum(r.callbacks_scheduled))::integer AS callbacks_scheduled
+           FROM dialbridge.rep_day_totals r
+          GROUP BY ((date_trunc('week'::text, (r.day)::timestamp with time zone))::date), r.team_id, r.user_id
+        )
+ SELECT w.period_start,
+    w.team_id,
+    t.name AS team_name,
+    w.user_id AS rep_id,
+    COALESCE(p.display_name, p.email, 'Unknown rep'::text) AS rep_name,
+    w.dials,
+    w.connections,
+    round(((100.0 * (w.connections)::numeric) / (NULLIF(w.dials, 0))::numeric), 1) AS connection_rate_pct,
+    w.decision_maker_conversations,
+    w.gatekeeper_conversations,
+    w.voicemails,
+    w.no_answers,
+    w.talk_time_seconds,
+    round(((w.talk_time_seconds)::numeric / 3600.0), 2) AS talk_time_hours,
+    (round(((w.talk_time_seconds)::numeric / (NULLIF(w.connections, 0))::numeric)))::integer AS avg_talk_time_seconds,
+    dialbridge.format_mmss(((w.talk_time_seconds)::numeric / (NULLIF(w.connections, 0))::numeric)) AS avg_talk_time,
+    w.dispositioned_calls,
+    round(((100.0 * (w.dispositioned_calls)::numeric) / (NULLIF(w.dials, 0))::numeric), 1) AS disposition_coverage_pct,
+    w.qualified,
+    w.nurture,
+    w.disqualified,
+    w.suppressed,
+    w.other_dispositions,
+    w.unmapped AS unmapped_dispositions,
+    w.meetings,
+    w.callbacks_scheduled,
+    round(((100.0 * (w.qualified)::numeric) / (NULLIF(w.connections, 0))::numeric), 1) AS qualification_rate_pct
+   FROM ((w
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = w.user_id)))
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = w.team_id)));
+
+--
+-- Name: VIEW rep_performance_weekly; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.rep_performance_weekly IS 'Rep performance per ISO week (Monday start). Same columns as rep_performance_daily.';
+
+--
+-- Name: COLUMN rep_performance_weekly.period_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.period_start IS 'First report day of the period (reporting time zone).';
+
+--
+-- Name: COLUMN rep_performance_weekly.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN rep_performance_weekly.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN rep_performance_weekly.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN rep_performance_weekly.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN rep_performance_weekly.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN rep_performance_weekly.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN rep_performance_weekly.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN rep_performance_weekly.decision_maker_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.decision_maker_conversations IS 'Connections with the decision maker.';
+
+--
+-- Name: COLUMN rep_performance_weekly.gatekeeper_conversations; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.gatekeeper_conversations IS 'Connections with a gatekeeper.';
+
+--
+-- Name: COLUMN rep_performance_weekly.voicemails; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.voicemails IS 'Calls that reached voicemail.';
+
+--
+-- Name: COLUMN rep_performance_weekly.no_answers; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.no_answers IS 'Calls not answered (no answer, busy).';
+
+--
+-- Name: COLUMN rep_performance_weekly.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN rep_performance_weekly.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN rep_performance_weekly.avg_talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.avg_talk_time_seconds IS 'Average talk time per connection, seconds.';
+
+--
+-- Name: COLUMN rep_performance_weekly.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN rep_performance_weekly.dispositioned_calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.dispositioned_calls IS 'Calls with a disposition.';
+
+--
+-- Name: COLUMN rep_performance_weekly.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: COLUMN rep_performance_weekly.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN rep_performance_weekly.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN rep_performance_weekly.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN rep_performance_weekly.suppressed; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.suppressed IS 'Calls dispositioned with SourceCo status Suppressed (do not call).';
+
+--
+-- Name: COLUMN rep_performance_weekly.other_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.other_dispositions IS 'Calls dispositioned Attempted, Invalid or with no status.';
+
+--
+-- Name: COLUMN rep_performance_weekly.unmapped_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.unmapped_dispositions IS 'Calls whose disposition matches no active mapping.';
+
+--
+-- Name: COLUMN rep_performance_weekly.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN rep_performance_weekly.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN rep_performance_weekly.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.rep_performance_weekly.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: segment_performance_daily; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.segment_performance_daily WITH (security_invoker='true') AS
+ WITH g AS (
+         SELECT r.day,
+            r.team_id,
+            r.dimension,
+            r.value,
+            (sum(r.calls))::integer AS dials,
+            (sum(r.connections))::integer AS connections,
+            (sum(r.talk_time_seconds))::bigint AS talk,
+            (sum(r.dispositioned_calls))::integer AS disp,
+            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'qualified'::text)), (0)::bigint))::integer AS qualified,
+            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'nurture'::text)), (0)::bigint))::integer AS nurture,
+            (COALESCE(sum(r.calls) FILTER (WHERE (r.outcome_group = 'disqualified'::text)), (0)::bigint))::integer AS disqualified,
+            (COALESCE(sum(r.calls) FILTER (WHERE r.is_meeting), (0)::bigint))::integer AS meetings,
+            (sum(r.callbacks_scheduled))::integer AS callbacks
+           FROM dialbridge.segment_classified r
+          GROUP BY r.day, r.team_id, r.dimension, r.value
+        )
+ SELECT g.day AS period_start,
+    g.team_id,
+    t.name AS team_name,
+    g.dimension,
+    COALESCE(g.value, 'unspecified'::text) AS segment,
+    g.dials,
+    g.connections,
+    round(((100.0 * (g.connections)::numeric) / (NULLIF(g.dials, 0))::numeric), 1) AS connection_rate_pct,
+    g.talk AS talk_time_seconds,
+    round(((g.talk)::numeric / 3600.0), 2) AS talk_time_hours,
+    dialbridge.format_mmss(((g.talk)::numeric / (NULLIF(g.connections, 0))::numeric)) AS avg_talk_time,
+    g.qualified,
+    g.nurture,
+    g.disqualified,
+    g.meetings,
+    g.callbacks AS callbacks_scheduled,
+    round(((100.0 * (g.qualified)::numeric) / (NULLIF(g.connections, 0))::numeric), 1) AS qualification_rate_pct,
+    round(((100.0 * (g.disp)::numeric) / (NULLIF(g.dials, 0))::numeric), 1) AS disposition_coverage_pct
+   FROM (g
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = g.team_id)));
+
+--
+-- Name: VIEW segment_performance_daily; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.segment_performance_daily IS 'Calls by contact segment per report day (US-012): dimension contact_type, list_source, industry or geography (state, else country) and its value.';
+
+--
+-- Name: COLUMN segment_performance_daily.period_start; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.period_start IS 'First report day of the period (reporting time zone).';
+
+--
+-- Name: COLUMN segment_performance_daily.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN segment_performance_daily.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN segment_performance_daily.dimension; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.dimension IS 'Segment dimension: contact_type, list_source, industry or geography (state, else country).';
+
+--
+-- Name: COLUMN segment_performance_daily.segment; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.segment IS 'The segment value (unspecified when blank).';
+
+--
+-- Name: COLUMN segment_performance_daily.dials; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.dials IS 'Calls made (one per call, however many dialer events it produced).';
+
+--
+-- Name: COLUMN segment_performance_daily.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN segment_performance_daily.connection_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.connection_rate_pct IS 'connections / dials × 100.';
+
+--
+-- Name: COLUMN segment_performance_daily.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN segment_performance_daily.talk_time_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.talk_time_hours IS 'Conversation time, hours.';
+
+--
+-- Name: COLUMN segment_performance_daily.avg_talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.avg_talk_time IS 'Average talk time per connection, m:ss.';
+
+--
+-- Name: COLUMN segment_performance_daily.qualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.qualified IS 'Calls dispositioned with SourceCo status Qualified.';
+
+--
+-- Name: COLUMN segment_performance_daily.nurture; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.nurture IS 'Calls dispositioned with SourceCo status Nurture.';
+
+--
+-- Name: COLUMN segment_performance_daily.disqualified; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.disqualified IS 'Calls dispositioned with SourceCo status Disqualified.';
+
+--
+-- Name: COLUMN segment_performance_daily.meetings; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.meetings IS 'Calls dispositioned as a meeting (code MEETING_SET or stage Meeting Set).';
+
+--
+-- Name: COLUMN segment_performance_daily.callbacks_scheduled; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.callbacks_scheduled IS 'Callbacks scheduled.';
+
+--
+-- Name: COLUMN segment_performance_daily.qualification_rate_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.qualification_rate_pct IS 'qualified / connections × 100.';
+
+--
+-- Name: COLUMN segment_performance_daily.disposition_coverage_pct; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.segment_performance_daily.disposition_coverage_pct IS 'Calls with a disposition / calls × 100 (target > 90).';
+
+--
+-- Name: session_activity; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.session_activity WITH (security_invoker='true') AS
+ SELECT a.phoneburner_session_id AS session_id,
+    a.team_id,
+    a.id AS activity_id,
+    COALESCE(a.call_started_at, a.disposition_set_at, a.created_at) AS occurred_at,
+    a.user_id AS rep_id,
+    COALESCE(p.display_name, a.user_name) AS rep_name,
+    a.contact_id,
+    c.first_name,
+    c.last_name,
+    c.company,
+        CASE
+            WHEN (a.call_outcome = 'connected'::text) THEN 'Connected'::text
+            WHEN (a.call_outcome = 'voicemail'::text) THEN 'Voicemail'::text
+            WHEN (a.call_outcome = 'no_answer'::text) THEN 'No answer'::text
+            WHEN (a.call_outcome = 'busy'::text) THEN 'Busy'::text
+            WHEN (a.call_outcome IS NOT NULL) THEN initcap(a.call_outcome)
+            ELSE 'Attempted'::text
+        END AS outcome,
+    a.talk_time_seconds,
+    dialbridge.format_mmss((a.talk_time_seconds)::numeric) AS talk_time,
+    a.disposition_code,
+    a.disposition_label,
+    "left"(a.disposition_notes, 200) AS notes_preview,
+    a.recording_url
+   FROM ((dialbridge.report_contact_activities a
+     LEFT JOIN dialbridge.report_contacts c ON ((c.id = a.contact_id)))
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = a.user_id)))
+  WHERE ((a.phoneburner_session_id IS NOT NULL) AND (a.deleted_at IS NULL) AND (a.activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])));
+
+--
+-- Name: VIEW session_activity; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.session_activity IS 'Session detail, recent activity: each call of a session with rep, contact, outcome, talk time and disposition. Filter session_id; order by occurred_at desc.';
+
+--
+-- Name: COLUMN session_activity.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN session_activity.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN session_activity.activity_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.activity_id IS 'Activity id.';
+
+--
+-- Name: COLUMN session_activity.occurred_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.occurred_at IS 'When it happened (call start, else disposition time, else when recorded).';
+
+--
+-- Name: COLUMN session_activity.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN session_activity.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN session_activity.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN session_activity.first_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.first_name IS 'Contact first name.';
+
+--
+-- Name: COLUMN session_activity.last_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.last_name IS 'Contact last name.';
+
+--
+-- Name: COLUMN session_activity.company; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.company IS 'Contact company.';
+
+--
+-- Name: COLUMN session_activity.outcome; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.outcome IS 'Call outcome in words (Connected, Voicemail, No answer, …) or task status.';
+
+--
+-- Name: COLUMN session_activity.talk_time_seconds; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.talk_time_seconds IS 'Conversation time of connected calls, seconds.';
+
+--
+-- Name: COLUMN session_activity.talk_time; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.talk_time IS 'Talk time, m:ss.';
+
+--
+-- Name: COLUMN session_activity.disposition_code; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.disposition_code IS 'Disposition code.';
+
+--
+-- Name: COLUMN session_activity.disposition_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.disposition_label IS 'Disposition label.';
+
+--
+-- Name: COLUMN session_activity.notes_preview; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.notes_preview IS 'First 200 characters of the rep''s notes.';
+
+--
+-- Name: COLUMN session_activity.recording_url; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_activity.recording_url IS 'Link to the call recording.';
+
+--
+-- Name: session_contacts; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.session_contacts WITH (security_invoker='true') AS
+ SELECT m.session_id,
+    m.team_id,
+    m.contact_id,
+    c.first_name,
+    c.last_name,
+    c.company,
+        CASE
+            WHEN (COALESCE(x.connections, 0) > 0) THEN 'connected'::text
+            WHEN (COALESCE(x.calls, 0) > 0) THEN 'dialed'::text
+            ELSE m.state
+        END AS status,
+    m.state AS membership_state,
+    COALESCE(x.calls, 0) AS calls,
+    COALESCE(x.connections, 0) AS connections,
+    m.last_called_at,
+    m.last_disposition_code,
+    m.added_at,
+    c.call_engagement_score
+   FROM ((dialbridge.report_session_contacts m
+     JOIN dialbridge.report_contacts c ON ((c.id = m.contact_id)))
+     LEFT JOIN ( SELECT s.session_id,
+            s.contact_id,
+            (sum(s.calls))::integer AS calls,
+            (sum(s.connections))::integer AS connections
+           FROM dialbridge.session_contact_stats s
+          GROUP BY s.session_id, s.contact_id) x ON (((x.session_id = m.session_id) AND (x.contact_id = m.contact_id))));
+
+--
+-- Name: VIEW session_contacts; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.session_contacts IS 'Session detail: each contact of a session with its status (pending, dialed, connected, …) and calls.';
+
+--
+-- Name: COLUMN session_contacts.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN session_contacts.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN session_contacts.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN session_contacts.first_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.first_name IS 'Contact first name.';
+
+--
+-- Name: COLUMN session_contacts.last_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.last_name IS 'Contact last name.';
+
+--
+-- Name: COLUMN session_contacts.company; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.company IS 'Contact company.';
+
+--
+-- Name: COLUMN session_contacts.status; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.status IS 'overdue or due_today (follow-ups); pending, dialed, connected, … (session contacts).';
+
+--
+-- Name: COLUMN session_contacts.membership_state; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.membership_state IS 'State of the contact in the session as the push and dialer recorded it.';
+
+--
+-- Name: COLUMN session_contacts.calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.calls IS 'Calls.';
+
+--
+-- Name: COLUMN session_contacts.connections; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.connections IS 'Calls answered by a person (call outcome connected; voicemail is not a connection).';
+
+--
+-- Name: COLUMN session_contacts.last_called_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.last_called_at IS 'Last call to the contact in this session.';
+
+--
+-- Name: COLUMN session_contacts.last_disposition_code; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.last_disposition_code IS 'Last disposition in this session.';
+
+--
+-- Name: COLUMN session_contacts.added_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.added_at IS 'When the contact was added to the session.';
+
+--
+-- Name: COLUMN session_contacts.call_engagement_score; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.session_contacts.call_engagement_score IS 'Contact''s engagement score (0–100).';
+
+--
+-- Name: success_metrics; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.success_metrics WITH (security_invoker='true') AS
+ SELECT success_metrics.metric,
+    success_metrics.period_days,
+    success_metrics.value,
+    success_metrics.target,
+    success_metrics.meets_target,
+    success_metrics.detail
+   FROM dialbridge.success_metrics(now()) success_metrics(metric, period_days, value, target, meets_target, detail);
+
+--
+-- Name: VIEW success_metrics; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.success_metrics IS 'Seed 001 90-day success metrics the data can measure, with targets.';
+
+--
+-- Name: COLUMN success_metrics.metric; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.metric IS 'Metric.';
+
+--
+-- Name: COLUMN success_metrics.period_days; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.period_days IS 'Days the metric covers.';
+
+--
+-- Name: COLUMN success_metrics.value; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.value IS 'Measured value.';
+
+--
+-- Name: COLUMN success_metrics.target; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.target IS 'Seed 001 target.';
+
+--
+-- Name: COLUMN success_metrics.meets_target; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.meets_target IS 'Whether the target is met (null: no numeric target).';
+
+--
+-- Name: COLUMN success_metrics.detail; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.success_metrics.detail IS 'What is measured.';
+
+--
+-- Name: time_to_meeting; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.time_to_meeting WITH (security_invoker='true') AS
+ WITH meeting_keys AS (
+         SELECT k.match_key
+           FROM dialbridge.disposition_classes k
+          WHERE k.is_meeting
+        ), meetings AS (
+         SELECT a.contact_id,
+            min(COALESCE(a.disposition_set_at, a.call_started_at, a.created_at)) AS first_meeting_at,
+            (count(*))::integer AS meeting_calls
+           FROM dialbridge.report_contact_activities a
+          WHERE ((a.contact_id IS NOT NULL) AND (a.deleted_at IS NULL) AND (a.activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])) AND ((a.disposition_code IN ( SELECT substr(k.match_key, 3) AS substr
+                   FROM meeting_keys k
+                  WHERE (k.match_key ~~ 'c:%'::text))) OR ((a.disposition_code IS NULL) AND (a.disposition_label IS NOT NULL) AND (('l:'::text || dialbridge.normalize_label(a.disposition_label)) IN ( SELECT k.match_key
+                   FROM meeting_keys k)))))
+          GROUP BY a.contact_id
+        )
+ SELECT c.id AS contact_id,
+    c.team_id,
+    c.first_name,
+    c.last_name,
+    c.company,
+    COALESCE(c.contact_type, 'unspecified'::text) AS contact_type,
+    COALESCE(c.list_source, 'unspecified'::text) AS list_source,
+    COALESCE(c.industry, 'unspecified'::text) AS industry,
+    COALESCE(NULLIF(c.state, ''::text), NULLIF(c.country, ''::text), 'unspecified'::text) AS geography,
+    c.first_call_attempt_at AS first_call_at,
+    m.first_meeting_at,
+    m.meeting_calls,
+    round(((date_part('epoch'::text, (m.first_meeting_at - c.first_call_attempt_at)) / (86400)::double precision))::numeric, 1) AS days_to_meeting
+   FROM (meetings m
+     JOIN dialbridge.report_contacts c ON ((c.id = m.contact_id)));
+
+--
+-- Name: VIEW time_to_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.time_to_meeting IS 'Contacts who got a meeting: time from their first call to the first call dispositioned as a meeting.';
+
+--
+-- Name: COLUMN time_to_meeting.contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.contact_id IS 'Contact id.';
+
+--
+-- Name: COLUMN time_to_meeting.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN time_to_meeting.first_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.first_name IS 'Contact first name.';
+
+--
+-- Name: COLUMN time_to_meeting.last_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.last_name IS 'Contact last name.';
+
+--
+-- Name: COLUMN time_to_meeting.company; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.company IS 'Contact company.';
+
+--
+-- Name: COLUMN time_to_meeting.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting.list_source; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.list_source IS 'Where the contact came from (unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting.industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.industry IS 'Contact industry (unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting.geography; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.geography IS 'Contact state, else country (unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting.first_call_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.first_call_at IS 'The contact''s first call attempt.';
+
+--
+-- Name: COLUMN time_to_meeting.first_meeting_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.first_meeting_at IS 'When the contact''s first meeting disposition was set.';
+
+--
+-- Name: COLUMN time_to_meeting.meeting_calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.meeting_calls IS 'Calls dispositioned as a meeting.';
+
+--
+-- Name: COLUMN time_to_meeting.days_to_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting.days_to_meeting IS 'Days from first call to first meeting.';
+
+--
+-- Name: time_to_meeting_by_segment; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.time_to_meeting_by_segment WITH (security_invoker='true') AS
+ SELECT t.team_id,
+    t.contact_type,
+    t.list_source,
+    t.industry,
+    (count(*))::integer AS contacts_with_meeting,
+    round(avg(t.days_to_meeting), 1) AS avg_days_to_meeting,
+    round((percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((t.days_to_meeting)::double precision)))::numeric, 1) AS median_days_to_meeting,
+    min(t.days_to_meeting) AS fastest_days,
+    max(t.days_to_meeting) AS slowest_days
+   FROM reports.time_to_meeting t
+  WHERE (t.days_to_meeting IS NOT NULL)
+  GROUP BY t.team_id, t.contact_type, t.list_source, t.industry;
+
+--
+-- Name: VIEW time_to_meeting_by_segment; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.time_to_meeting_by_segment IS 'Time from first call to meeting by contact type, list source and industry: count, average and median days.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.contact_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.contact_type IS 'buyer, seller (or mixed for sessions; unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.list_source; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.list_source IS 'Where the contact came from (unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.industry; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.industry IS 'Contact industry (unspecified when blank).';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.contacts_with_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.contacts_with_meeting IS 'Contacts who got a meeting.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.avg_days_to_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.avg_days_to_meeting IS 'Average days from first call to meeting.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.median_days_to_meeting; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.median_days_to_meeting IS 'Median days from first call to meeting.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.fastest_days; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.fastest_days IS 'Fewest days from first call to meeting.';
+
+--
+-- Name: COLUMN time_to_meeting_by_segment.slowest_days; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.time_to_meeting_by_segment.slowest_days IS 'Most days from first call to meeting.';
+
+--
+-- Name: unmapped_dispositions; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.unmapped_dispositions WITH (security_invoker='true') AS
+ SELECT u.team_id,
+    t.name AS team_name,
+    NULLIF(u.disposition_code, ''::text) AS disposition_code,
+    dialbridge.disposition_label_example(u.disposition_code, u.label_key) AS example_label,
+    NULLIF(u.label_key, ''::text) AS normalized_label,
+    u.calls,
+    u.reps,
+    u.first_day,
+    u.last_day
+   FROM (( SELECT r.team_id,
+            r.disposition_code,
+            r.label_key,
+            (sum(r.calls))::integer AS calls,
+            (count(DISTINCT r.user_id))::integer AS reps,
+            min(r.day) AS first_day,
+            max(r.day) AS last_day
+           FROM dialbridge.rep_daily_classified r
+          WHERE ((r.outcome_group = 'unmapped'::text) AND (r.calls > 0))
+          GROUP BY r.team_id, r.disposition_code, r.label_key) u
+     LEFT JOIN dialbridge.report_teams t ON ((t.id = u.team_id)));
+
+--
+-- Name: VIEW unmapped_dispositions; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.unmapped_dispositions IS 'Dispositions that match no active mapping (code or label), with how often and since when: add a mapping or an alias for each.';
+
+--
+-- Name: COLUMN unmapped_dispositions.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN unmapped_dispositions.team_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.team_name IS 'Team name.';
+
+--
+-- Name: COLUMN unmapped_dispositions.disposition_code; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.disposition_code IS 'Disposition code.';
+
+--
+-- Name: COLUMN unmapped_dispositions.example_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.example_label IS 'A label reps chose for this disposition.';
+
+--
+-- Name: COLUMN unmapped_dispositions.normalized_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.normalized_label IS 'The label normalised for matching (case, spaces and punctuation ignored).';
+
+--
+-- Name: COLUMN unmapped_dispositions.calls; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.calls IS 'Calls.';
+
+--
+-- Name: COLUMN unmapped_dispositions.reps; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.reps IS 'Reps who used it.';
+
+--
+-- Name: COLUMN unmapped_dispositions.first_day; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.first_day IS 'First report day it was used.';
+
+--
+-- Name: COLUMN unmapped_dispositions.last_day; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmapped_dispositions.last_day IS 'Last report day it was used.';
+
+--
+-- Name: unmatched_activities; Type: VIEW; Schema: reports; Owner: -
+--
+
+CREATE VIEW reports.unmatched_activities WITH (security_invoker='true') AS
+ SELECT a.id AS activity_id,
+    a.team_id,
+    a.created_at,
+    COALESCE(a.call_started_at, a.created_at) AS occurred_at,
+    a.activity_type,
+    a.source_system,
+    a.user_id AS rep_id,
+    COALESCE(p.display_name, a.user_name) AS rep_name,
+    a.phoneburner_session_id AS session_id,
+    s.session_name,
+    a.phoneburner_call_id,
+    a.phoneburner_contact_id,
+    a.call_outcome,
+    a.disposition_code,
+    a.disposition_label,
+    round(((date_part('epoch'::text, (now() - a.created_at)) / (3600)::double precision))::numeric, 1) AS age_hours
+   FROM ((dialbridge.report_contact_activities a
+     LEFT JOIN dialbridge.report_profiles p ON ((p.id = a.user_id)))
+     LEFT JOIN dialbridge.report_phoneburner_sessions s ON ((s.id = a.phoneburner_session_id)))
+  WHERE ((a.matching_status = 'unmatched'::text) AND (a.deleted_at IS NULL));
+
+--
+-- Name: VIEW unmatched_activities; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON VIEW reports.unmatched_activities IS 'Dialer activities not linked to a contact yet (matching_status unmatched), oldest needing attention.';
+
+--
+-- Name: COLUMN unmatched_activities.activity_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.activity_id IS 'Activity id.';
+
+--
+-- Name: COLUMN unmatched_activities.team_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.team_id IS 'Team id.';
+
+--
+-- Name: COLUMN unmatched_activities.created_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.created_at IS 'When created.';
+
+--
+-- Name: COLUMN unmatched_activities.occurred_at; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.occurred_at IS 'When it happened (call start, else disposition time, else when recorded).';
+
+--
+-- Name: COLUMN unmatched_activities.activity_type; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.activity_type IS 'Activity type as recorded (call: its furthest stage; task: task type).';
+
+--
+-- Name: COLUMN unmatched_activities.source_system; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.source_system IS 'Where the activity came from (phoneburner, manual, …) or the task source.';
+
+--
+-- Name: COLUMN unmatched_activities.rep_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.rep_id IS 'Rep (profile id).';
+
+--
+-- Name: COLUMN unmatched_activities.rep_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.rep_name IS 'Rep name.';
+
+--
+-- Name: COLUMN unmatched_activities.session_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.session_id IS 'Dial session id.';
+
+--
+-- Name: COLUMN unmatched_activities.session_name; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.session_name IS 'Session name.';
+
+--
+-- Name: COLUMN unmatched_activities.phoneburner_call_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.phoneburner_call_id IS 'PhoneBurner''s call id.';
+
+--
+-- Name: COLUMN unmatched_activities.phoneburner_contact_id; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.phoneburner_contact_id IS 'PhoneBurner''s contact id.';
+
+--
+-- Name: COLUMN unmatched_activities.call_outcome; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.call_outcome IS 'Call outcome as recorded.';
+
+--
+-- Name: COLUMN unmatched_activities.disposition_code; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.disposition_code IS 'Disposition code.';
+
+--
+-- Name: COLUMN unmatched_activities.disposition_label; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.disposition_label IS 'Disposition label.';
+
+--
+-- Name: COLUMN unmatched_activities.age_hours; Type: COMMENT; Schema: reports; Owner: -
+--
+
+COMMENT ON COLUMN reports.unmatched_activities.age_hours IS 'Hours since the activity was recorded.';
+
+--
+-- Name: call_hour_stats call_hour_stats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.call_hour_stats
+    ADD CONSTRAINT call_hour_stats_pkey PRIMARY KEY (contact_type, industry, day_of_week, hour);
+
+--
 -- Name: callback_applications callback_applications_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
 --
 
@@ -10197,11 +16879,25 @@ ALTER TABLE ONLY dialbridge.contact_marks
     ADD CONSTRAINT contact_marks_pkey PRIMARY KEY (contact_id, kind);
 
 --
+-- Name: contact_scores contact_scores_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.contact_scores
+    ADD CONSTRAINT contact_scores_pkey PRIMARY KEY (contact_id);
+
+--
 -- Name: disposition_applications disposition_applications_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
 --
 
 ALTER TABLE ONLY dialbridge.disposition_applications
     ADD CONSTRAINT disposition_applications_pkey PRIMARY KEY (activity_id);
+
+--
+-- Name: disposition_classes disposition_classes_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.disposition_classes
+    ADD CONSTRAINT disposition_classes_pkey PRIMARY KEY (match_key);
 
 --
 -- Name: phoneburner_account_leases phoneburner_account_leases_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
@@ -10223,6 +16919,97 @@ ALTER TABLE ONLY dialbridge.phoneburner_call_events
 
 ALTER TABLE ONLY dialbridge.phoneburner_sync_state
     ADD CONSTRAINT phoneburner_sync_state_pkey PRIMARY KEY (user_id);
+
+--
+-- Name: rep_daily_stats rep_daily_stats_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_daily_stats
+    ADD CONSTRAINT rep_daily_stats_key UNIQUE NULLS NOT DISTINCT (team_id, user_id, day, disposition_code, label_key);
+
+--
+-- Name: rep_daily_stats rep_daily_stats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_daily_stats
+    ADD CONSTRAINT rep_daily_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: rep_day_totals rep_day_totals_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_day_totals
+    ADD CONSTRAINT rep_day_totals_key UNIQUE NULLS NOT DISTINCT (team_id, user_id, day);
+
+--
+-- Name: rep_day_totals rep_day_totals_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.rep_day_totals
+    ADD CONSTRAINT rep_day_totals_pkey PRIMARY KEY (id);
+
+--
+-- Name: report_settings report_settings_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.report_settings
+    ADD CONSTRAINT report_settings_pkey PRIMARY KEY (id);
+
+--
+-- Name: segment_daily_stats segment_daily_stats_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.segment_daily_stats
+    ADD CONSTRAINT segment_daily_stats_key UNIQUE NULLS NOT DISTINCT (team_id, day, dimension, value, disposition_code, label_key);
+
+--
+-- Name: segment_daily_stats segment_daily_stats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.segment_daily_stats
+    ADD CONSTRAINT segment_daily_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: session_contact_stats session_contact_stats_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_contact_stats
+    ADD CONSTRAINT session_contact_stats_key UNIQUE NULLS NOT DISTINCT (session_id, team_id, contact_id);
+
+--
+-- Name: session_contact_stats session_contact_stats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_contact_stats
+    ADD CONSTRAINT session_contact_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: session_stats session_stats_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_stats
+    ADD CONSTRAINT session_stats_key UNIQUE NULLS NOT DISTINCT (session_id, team_id, disposition_code, label_key);
+
+--
+-- Name: session_stats session_stats_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_stats
+    ADD CONSTRAINT session_stats_pkey PRIMARY KEY (id);
+
+--
+-- Name: session_totals session_totals_key; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_totals
+    ADD CONSTRAINT session_totals_key UNIQUE NULLS NOT DISTINCT (session_id, team_id);
+
+--
+-- Name: session_totals session_totals_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.session_totals
+    ADD CONSTRAINT session_totals_pkey PRIMARY KEY (id);
 
 --
 -- Name: sourceco_contact_columns sourceco_contact_columns_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
@@ -10581,6 +17368,12 @@ ALTER TABLE ONLY public.workflow_runs
 CREATE INDEX callback_applications_call_idx ON dialbridge.callback_applications USING btree (contact_id, call_key, event_at DESC);
 
 --
+-- Name: contact_scores_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX contact_scores_team_idx ON dialbridge.contact_scores USING btree (team_id);
+
+--
 -- Name: disposition_applications_contact_idx; Type: INDEX; Schema: dialbridge; Owner: -
 --
 
@@ -10609,6 +17402,42 @@ CREATE UNIQUE INDEX phoneburner_call_events_event_id_key ON dialbridge.phoneburn
 --
 
 CREATE INDEX phoneburner_call_events_subject_idx ON dialbridge.phoneburner_call_events USING btree (subject, event_at) WHERE (subject IS NOT NULL);
+
+--
+-- Name: rep_daily_stats_day_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX rep_daily_stats_day_idx ON dialbridge.rep_daily_stats USING btree (day);
+
+--
+-- Name: rep_day_totals_day_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX rep_day_totals_day_idx ON dialbridge.rep_day_totals USING btree (day);
+
+--
+-- Name: segment_daily_stats_day_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX segment_daily_stats_day_idx ON dialbridge.segment_daily_stats USING btree (day);
+
+--
+-- Name: session_contact_stats_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX session_contact_stats_team_idx ON dialbridge.session_contact_stats USING btree (team_id);
+
+--
+-- Name: session_stats_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX session_stats_team_idx ON dialbridge.session_stats USING btree (team_id);
+
+--
+-- Name: session_totals_team_idx; Type: INDEX; Schema: dialbridge; Owner: -
+--
+
+CREATE INDEX session_totals_team_idx ON dialbridge.session_totals USING btree (team_id);
 
 --
 -- Name: contact_activities_contact_calls_idx; Type: INDEX; Schema: public; Owner: -
@@ -10651,6 +17480,12 @@ CREATE INDEX contact_activities_created_at_idx ON public.contact_activities USIN
 --
 
 CREATE INDEX contact_activities_disposition_idx ON public.contact_activities USING btree (disposition_code) WHERE (disposition_code IS NOT NULL);
+
+--
+-- Name: contact_activities_label_only_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contact_activities_label_only_idx ON public.contact_activities USING btree (dialbridge.normalize_label(disposition_label)) WHERE ((disposition_code IS NULL) AND (disposition_label IS NOT NULL));
 
 --
 -- Name: contact_activities_member_disposition_idx; Type: INDEX; Schema: public; Owner: -
@@ -11277,6 +18112,36 @@ CREATE TRIGGER _500_count_members_after_insert AFTER INSERT ON public.phoneburne
 CREATE TRIGGER _500_count_members_after_update AFTER UPDATE ON public.phoneburner_session_contacts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_phoneburner_session_contacts__count_members();
 
 --
+-- Name: contacts _500_detach_segment_rollups; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _500_detach_segment_rollups BEFORE DELETE ON public.contacts FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contacts__move_segment_rollups();
+
+--
+-- Name: contacts _500_move_segment_rollups; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _500_move_segment_rollups AFTER UPDATE OF contact_type, list_source, industry, state, country ON public.contacts FOR EACH ROW WHEN (((old.contact_type IS DISTINCT FROM new.contact_type) OR (old.list_source IS DISTINCT FROM new.list_source) OR (old.industry IS DISTINCT FROM new.industry) OR (old.state IS DISTINCT FROM new.state) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION dialbridge.tg_contacts__move_segment_rollups();
+
+--
+-- Name: contact_activities _500_rollups_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _500_rollups_delete AFTER DELETE ON public.contact_activities REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contact_activities__rollups_delete();
+
+--
+-- Name: contact_activities _500_rollups_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _500_rollups_insert AFTER INSERT ON public.contact_activities REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contact_activities__rollups_insert();
+
+--
+-- Name: contact_activities _500_rollups_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _500_rollups_update AFTER UPDATE ON public.contact_activities REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contact_activities__rollups_update();
+
+--
 -- Name: suppressions _600_mark_contact_do_not_call; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -11295,6 +18160,18 @@ CREATE TRIGGER _600_record_do_not_call AFTER INSERT OR UPDATE OF do_not_call ON 
 CREATE TRIGGER _610_audit_field_changes AFTER UPDATE OF phone, email, first_name, last_name, company, title, address_line1, city, state, zip ON public.contacts FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contacts__audit_field_changes();
 
 --
+-- Name: disposition_mappings _700_refresh_classes; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _700_refresh_classes AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.disposition_mappings FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_disposition_mappings__refresh_classes();
+
+--
+-- Name: disposition_mappings _800_reclassify_totals; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _800_reclassify_totals AFTER INSERT OR DELETE OR UPDATE OF phoneburner_disposition_code, phoneburner_disposition_label, label_aliases, sourceco_contact_status, sourceco_contact_stage, is_active ON public.disposition_mappings FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals();
+
+--
 -- Name: contacts _900_enqueue_phone_normalization; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -11305,6 +18182,12 @@ CREATE TRIGGER _900_enqueue_phone_normalization AFTER UPDATE ON public.contacts 
 --
 
 CREATE TRIGGER _900_enqueue_phone_normalization_on_insert AFTER INSERT ON public.contacts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization();
+
+--
+-- Name: disposition_mappings _900_enqueue_rescore; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER _900_enqueue_rescore AFTER INSERT OR DELETE OR UPDATE ON public.disposition_mappings FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_disposition_mappings__enqueue_rescore();
 
 --
 -- Name: callback_applications callback_applications_activity_id_fkey; Type: FK CONSTRAINT; Schema: dialbridge; Owner: -
@@ -11333,6 +18216,13 @@ ALTER TABLE ONLY dialbridge.callback_applications
 
 ALTER TABLE ONLY dialbridge.contact_marks
     ADD CONSTRAINT contact_marks_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
+
+--
+-- Name: contact_scores contact_scores_contact_id_fkey; Type: FK CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.contact_scores
+    ADD CONSTRAINT contact_scores_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
 
 --
 -- Name: disposition_applications disposition_applications_activity_id_fkey; Type: FK CONSTRAINT; Schema: dialbridge; Owner: -
@@ -11797,6 +18687,12 @@ ALTER TABLE ONLY public.workflow_runs
     ADD CONSTRAINT workflow_runs_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;
 
 --
+-- Name: disposition_classes Everyone reads disposition classes; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Everyone reads disposition classes" ON dialbridge.disposition_classes FOR SELECT TO authenticated, dialbridge_metabase USING (true);
+
+--
 -- Name: us_state_time_zones Everyone reads state time zones; Type: POLICY; Schema: dialbridge; Owner: -
 --
 
@@ -11807,6 +18703,96 @@ CREATE POLICY "Everyone reads state time zones" ON dialbridge.us_state_time_zone
 --
 
 CREATE POLICY "Everyone reads time zone names" ON dialbridge.time_zone_names FOR SELECT TO authenticated, service_role USING (true);
+
+--
+-- Name: contact_scores Reporting readers see every contact score; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every contact score" ON dialbridge.contact_scores FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: rep_daily_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.rep_daily_stats FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: rep_day_totals Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.rep_day_totals FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: segment_daily_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.segment_daily_stats FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: session_contact_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_contact_stats FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: session_stats Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_stats FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: session_totals Reporting readers see every team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reporting readers see every team's roll-ups" ON dialbridge.session_totals FOR SELECT TO dialbridge_metabase USING (true);
+
+--
+-- Name: contact_scores Reps see their team's contact scores; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's contact scores" ON dialbridge.contact_scores FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: rep_daily_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.rep_daily_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: rep_day_totals Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.rep_day_totals FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: segment_daily_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.segment_daily_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: session_contact_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_contact_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: session_stats Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_stats FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: session_totals Reps see their team's roll-ups; Type: POLICY; Schema: dialbridge; Owner: -
+--
+
+CREATE POLICY "Reps see their team's roll-ups" ON dialbridge.session_totals FOR SELECT TO authenticated USING (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+--
+-- Name: call_hour_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.call_hour_stats ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: callback_applications; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -11821,10 +18807,22 @@ ALTER TABLE dialbridge.callback_applications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dialbridge.contact_marks ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: contact_scores; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.contact_scores ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: disposition_applications; Type: ROW SECURITY; Schema: dialbridge; Owner: -
 --
 
 ALTER TABLE dialbridge.disposition_applications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: disposition_classes; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.disposition_classes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: phoneburner_account_leases; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -11843,6 +18841,48 @@ ALTER TABLE dialbridge.phoneburner_call_events ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE dialbridge.phoneburner_sync_state ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rep_daily_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.rep_daily_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rep_day_totals; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.rep_day_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_settings; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.report_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: segment_daily_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.segment_daily_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: session_contact_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_contact_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: session_stats; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: session_totals; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.session_totals ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: time_zone_names; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -12346,6 +19386,21 @@ GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
 
 --
+-- Name: SCHEMA reports; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA reports TO authenticated;
+GRANT USAGE ON SCHEMA reports TO service_role;
+GRANT USAGE ON SCHEMA reports TO dialbridge_metabase;
+
+--
+-- Name: TYPE "text/csv"; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT ALL ON TYPE reports."text/csv" TO authenticated;
+GRANT ALL ON TYPE reports."text/csv" TO service_role;
+
+--
 -- Name: FUNCTION acquire_phoneburner_lease(p_user_id uuid, p_holder text, p_ttl_seconds integer); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -12468,10 +19523,28 @@ GRANT UPDATE(deleted_at) ON TABLE public.contact_activities TO authenticated;
 REVOKE ALL ON FUNCTION dialbridge.activity_call_stats(a public.contact_activities) FROM PUBLIC;
 
 --
+-- Name: FUNCTION activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION activity_facts(a public.contact_activities); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.activity_facts(a public.contact_activities) FROM PUBLIC;
+
+--
 -- Name: FUNCTION activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
 --
 
 REVOKE ALL ON FUNCTION dialbridge.activity_stat_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]); Type: ACL; Schema: dialbridge; Owner: -
@@ -12513,6 +19586,13 @@ GRANT ALL ON FUNCTION dialbridge.apply_phone_normalizations(p_rows jsonb, as_of 
 
 REVOKE ALL ON FUNCTION dialbridge.await_phoneburner_receivers() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.await_phoneburner_receivers() TO service_role;
+
+--
+-- Name: FUNCTION best_call_time(p_contact_id uuid, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.best_call_time(p_contact_id uuid, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.best_call_time(p_contact_id uuid, p_as_of timestamp with time zone) TO service_role;
 
 --
 -- Name: FUNCTION buffer_or_apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]); Type: ACL; Schema: dialbridge; Owner: -
@@ -12843,6 +19923,12 @@ REVOKE ALL ON FUNCTION dialbridge.contact_phone_key(p_contact public.contacts) F
 GRANT ALL ON FUNCTION dialbridge.contact_phone_key(p_contact public.contacts) TO service_role;
 
 --
+-- Name: FUNCTION contact_segment_values(p_contact_type text, p_list_source text, p_industry text, p_state text, p_country text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.contact_segment_values(p_contact_type text, p_list_source text, p_industry text, p_state text, p_country text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION contacts_matching(p_filter jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -12857,6 +19943,14 @@ GRANT ALL ON FUNCTION dialbridge.contacts_matching(p_filter jsonb, as_of timesta
 REVOKE ALL ON FUNCTION dialbridge.contacts_matching_filter(p_filter jsonb, as_of timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.contacts_matching_filter(p_filter jsonb, as_of timestamp with time zone) TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.contacts_matching_filter(p_filter jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION csv_field(p_value text, p_is_text boolean); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.csv_field(p_value text, p_is_text boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.csv_field(p_value text, p_is_text boolean) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.csv_field(p_value text, p_is_text boolean) TO service_role;
 
 --
 -- Name: FUNCTION current_app_role(); Type: ACL; Schema: dialbridge; Owner: -
@@ -12881,6 +19975,7 @@ GRANT ALL ON FUNCTION dialbridge.current_phoneburner_user_id() TO service_role;
 REVOKE ALL ON FUNCTION dialbridge.current_team_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.current_team_id() TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.current_team_id() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.current_team_id() TO dialbridge_metabase;
 
 --
 -- Name: FUNCTION defer_call_stats(); Type: ACL; Schema: dialbridge; Owner: -
@@ -12904,6 +19999,15 @@ GRANT ALL ON FUNCTION dialbridge.dial_time_text(p_minutes numeric) TO authentica
 GRANT ALL ON FUNCTION dialbridge.dial_time_text(p_minutes numeric) TO service_role;
 
 --
+-- Name: FUNCTION disposition_label_example(p_code text, p_label_key text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.disposition_label_example(p_code text, p_label_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.disposition_label_example(p_code text, p_label_key text) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.disposition_label_example(p_code text, p_label_key text) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.disposition_label_example(p_code text, p_label_key text) TO dialbridge_metabase;
+
+--
 -- Name: FUNCTION due_callback_pushes(as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -12916,6 +20020,13 @@ GRANT ALL ON FUNCTION dialbridge.due_callback_pushes(as_of timestamp with time z
 
 REVOKE ALL ON FUNCTION dialbridge.email_domain(p_email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.email_domain(p_email text) TO service_role;
+
+--
+-- Name: FUNCTION engagement_score_breakdown(p_contact_id uuid, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.engagement_score_breakdown(p_contact_id uuid, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.engagement_score_breakdown(p_contact_id uuid, p_as_of timestamp with time zone) TO service_role;
 
 --
 -- Name: FUNCTION enqueue_phone_normalization(); Type: ACL; Schema: dialbridge; Owner: -
@@ -12937,6 +20048,48 @@ GRANT ALL ON FUNCTION dialbridge.enqueue_push_batch(p_batch_id uuid, p_run_at ti
 --
 
 REVOKE ALL ON FUNCTION dialbridge.ensure_constraint(p_table regclass, p_name text, p_definition text, p_not_valid boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION expected_rep_daily_stats(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_rep_daily_stats() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_rep_daily_stats() TO service_role;
+
+--
+-- Name: FUNCTION expected_rep_day_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_rep_day_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_rep_day_totals() TO service_role;
+
+--
+-- Name: FUNCTION expected_segment_daily_stats(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_segment_daily_stats() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_segment_daily_stats() TO service_role;
+
+--
+-- Name: FUNCTION expected_session_contact_stats(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_session_contact_stats() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_session_contact_stats() TO service_role;
+
+--
+-- Name: FUNCTION expected_session_stats(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_session_stats() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_session_stats() TO service_role;
+
+--
+-- Name: FUNCTION expected_session_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.expected_session_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.expected_session_totals() TO service_role;
 
 --
 -- Name: FUNCTION fail_push_batch(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
@@ -13117,6 +20270,15 @@ GRANT ALL ON FUNCTION dialbridge.find_disposition_mapping(p_code text, p_label t
 REVOKE ALL ON FUNCTION dialbridge.flush_call_stat_deltas() FROM PUBLIC;
 
 --
+-- Name: FUNCTION format_mmss(p_seconds numeric); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.format_mmss(p_seconds numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.format_mmss(p_seconds numeric) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.format_mmss(p_seconds numeric) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.format_mmss(p_seconds numeric) TO dialbridge_metabase;
+
+--
 -- Name: FUNCTION format_usd_short(p_amount numeric); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -13157,6 +20319,7 @@ REVOKE ALL ON FUNCTION dialbridge.ingest_phoneburner_events(p_facts dialbridge.p
 REVOKE ALL ON FUNCTION dialbridge.is_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.is_admin() TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.is_admin() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.is_admin() TO dialbridge_metabase;
 
 --
 -- Name: FUNCTION is_call_activity_type(p_activity_type text); Type: ACL; Schema: dialbridge; Owner: -
@@ -13259,6 +20422,7 @@ GRANT ALL ON FUNCTION dialbridge.local_date(p_at timestamp with time zone, p_tim
 REVOKE ALL ON FUNCTION dialbridge.normalize_label(p_label text) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.normalize_label(p_label text) TO dialbridge_metabase;
 
 --
 -- Name: TABLE phoneburner_webhooks_log; Type: ACL; Schema: public; Owner: -
@@ -13470,626 +20634,48 @@ REVOKE ALL ON FUNCTION dialbridge.phoneburner_timestamptz(p_value jsonb, p_zone 
 GRANT ALL ON FUNCTION dialbridge.phoneburner_timestamptz(p_value jsonb, p_zone text) TO service_role;
 
 --
--- Name: FUNCTION process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION reads_all_reports(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone) TO service_role;
+REVOKE ALL ON FUNCTION dialbridge.reads_all_reports() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reads_all_reports() TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.reads_all_reports() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.reads_all_reports() TO dialbridge_metabase;
 
 --
--- Name: FUNCTION project_phoneburner_calls(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION reads_pipeline_reports(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_calls(p_keys text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION dialbridge.reads_pipeline_reports() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reads_pipeline_reports() TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.reads_pipeline_reports() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.reads_pipeline_reports() TO dialbridge_metabase;
 
 --
--- Name: FUNCTION project_phoneburner_contact_updates(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION report_time_zone(); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_contact_updates(p_keys text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION dialbridge.report_time_zone() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.report_time_zone() TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.report_time_zone() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.report_time_zone() TO dialbridge_metabase;
 
 --
--- Name: FUNCTION project_phoneburner_keys(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION report_today(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_keys(p_keys text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.report_today(p_as_of timestamp with time zone) TO dialbridge_metabase;
 
 --
--- Name: FUNCTION push_blocks(p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: TABLE rep_day_totals; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) TO service_role;
-
---
--- Name: FUNCTION push_fingerprint(p_contact_ids uuid[], p_filter jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) TO service_role;
-
---
--- Name: FUNCTION push_reason_label(p_reason text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) TO service_role;
-
---
--- Name: FUNCTION push_reason_rank(p_reason text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) TO service_role;
-
---
--- Name: FUNCTION push_run_owner(p_request_id text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) TO service_role;
-
---
--- Name: FUNCTION push_run_summary(p_run_id uuid); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO service_role;
-
---
--- Name: FUNCTION queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION reapply_dispositions(p_code text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.reapply_dispositions(p_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.reapply_dispositions(p_code text) TO service_role;
-
---
--- Name: FUNCTION receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) TO service_role;
-
---
--- Name: FUNCTION recompute_contact_call_stats(p_contact_id uuid); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.recompute_contact_call_stats(p_contact_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.recompute_contact_call_stats(p_contact_id uuid) TO service_role;
-
---
--- Name: FUNCTION recompute_session_call_stats(p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.recompute_session_call_stats(p_session_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.recompute_session_call_stats(p_session_id uuid) TO service_role;
-
---
--- Name: FUNCTION reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb) TO service_role;
-
---
--- Name: FUNCTION record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text) TO service_role;
-
---
--- Name: FUNCTION record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION record_push_contact_errors(p_batch_id uuid, p_errors jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_push_contact_errors(p_batch_id uuid, p_errors jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_push_contact_errors(p_batch_id uuid, p_errors jsonb) TO service_role;
-
---
--- Name: FUNCTION record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION release_phoneburner_lease(p_user_id uuid, p_holder text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.release_phoneburner_lease(p_user_id uuid, p_holder text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.release_phoneburner_lease(p_user_id uuid, p_holder text) TO service_role;
-
---
--- Name: FUNCTION reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION resolve_entity_contacts(p_entity_type text, p_ids jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) TO service_role;
-
---
--- Name: FUNCTION resolve_inline_contacts(p_items jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) TO service_role;
-
---
--- Name: FUNCTION resolve_phoneburner_contact(p_sourceco_ids text[], p_phoneburner_ids text[], p_phones text[], p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.resolve_phoneburner_contact(p_sourceco_ids text[], p_phoneburner_ids text[], p_phones text[], p_session_id uuid) FROM PUBLIC;
-
---
--- Name: FUNCTION resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION session_call_stats_from_rows(p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.session_call_stats_from_rows(p_session_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.session_call_stats_from_rows(p_session_id uuid) TO service_role;
-
---
--- Name: FUNCTION session_member_stage(p_state text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.session_member_stage(p_state text) FROM PUBLIC;
-
---
--- Name: FUNCTION session_member_state(p_stage integer); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.session_member_state(p_stage integer) FROM PUBLIC;
-
---
--- Name: FUNCTION session_suggestions(p_fingerprint text, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION start_push_run(p_request jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION suppression_phone(p_phone text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) TO service_role;
-
---
--- Name: FUNCTION suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION synced_contact_column(p_field text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.synced_contact_column(p_field text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.synced_contact_column(p_field text) TO service_role;
-
---
--- Name: FUNCTION task_title(p_task_type text, p_contact public.contacts, p_label text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.task_title(p_task_type text, p_contact public.contacts, p_label text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.task_title(p_task_type text, p_contact public.contacts, p_label text) TO service_role;
-
---
--- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg__set_updated_at() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contact_activities__aggregate_calls(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__aggregate_calls() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contact_activities__call_defaults(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__call_defaults() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__audit_field_changes(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__audit_field_changes() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__default_sourceco_id(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__default_sourceco_id() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__enqueue_phone_normalization(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__keep_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__keep_do_not_call() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__keep_legal_suppressions(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__keep_legal_suppressions() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__phone_status(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__phone_status() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_contacts__record_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_contacts__record_do_not_call() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_phoneburner_call_events__link_pushed_session(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_phoneburner_call_events__link_pushed_session() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_phoneburner_session_contacts__count_members(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_phoneburner_session_contacts__count_members() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_suppressions__guard(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_suppressions__guard() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_suppressions__mark_contact_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_suppressions__mark_contact_do_not_call() FROM PUBLIC;
-
---
--- Name: FUNCTION tg_users__create_profile(); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.tg_users__create_profile() FROM PUBLIC;
-
---
--- Name: FUNCTION timestamptz_or_null(p_text text); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.timestamptz_or_null(p_text text) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.timestamptz_or_null(p_text text) TO service_role;
-
---
--- Name: FUNCTION validate_contact_filter(p_filter jsonb, p_allow_segment boolean); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) TO service_role;
-
---
--- Name: FUNCTION validate_push_options(p_options jsonb); Type: ACL; Schema: dialbridge; Owner: -
---
-
-REVOKE ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) TO authenticated;
-GRANT ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) TO service_role;
-
---
--- Name: FUNCTION contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
-
---
--- Name: TABLE suppressions; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.suppressions TO service_role;
-GRANT SELECT ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.contact_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(contact_id) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.phone_e164; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(phone_e164) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.team_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(team_id) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.suppression_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(suppression_type) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.reason; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(reason) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.source; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(source) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.set_by_user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(set_by_user_id) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: COLUMN suppressions.expires_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(expires_at) ON TABLE public.suppressions TO authenticated;
-
---
--- Name: FUNCTION lift_suppression(p_suppression_id uuid, p_reason text); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) TO authenticated;
-GRANT ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) TO service_role;
-
---
--- Name: FUNCTION link_unmatched_activity(p_activity_id uuid, p_contact_id uuid); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) TO service_role;
-
---
--- Name: FUNCTION preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) TO authenticated;
-GRANT ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) TO service_role;
-
---
--- Name: FUNCTION reapply_dispositions(p_code text); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.reapply_dispositions(p_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.reapply_dispositions(p_code text) TO authenticated;
-GRANT ALL ON FUNCTION public.reapply_dispositions(p_code text) TO service_role;
-
---
--- Name: TABLE callback_applications; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT ALL ON TABLE dialbridge.callback_applications TO service_role;
-
---
--- Name: TABLE contact_marks; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT ALL ON TABLE dialbridge.contact_marks TO service_role;
-
---
--- Name: TABLE disposition_applications; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT ALL ON TABLE dialbridge.disposition_applications TO service_role;
-
---
--- Name: TABLE phoneburner_account_leases; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT ALL ON TABLE dialbridge.phoneburner_account_leases TO service_role;
-
---
--- Name: TABLE phoneburner_sync_state; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT ALL ON TABLE dialbridge.phoneburner_sync_state TO service_role;
-
---
--- Name: TABLE phoneburner_webhook_failures; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.phoneburner_webhook_failures TO service_role;
-
---
--- Name: TABLE time_zone_names; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.time_zone_names TO authenticated;
-GRANT SELECT ON TABLE dialbridge.time_zone_names TO service_role;
-
---
--- Name: TABLE us_state_time_zones; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT ON TABLE dialbridge.us_state_time_zones TO authenticated;
-GRANT SELECT ON TABLE dialbridge.us_state_time_zones TO service_role;
-
---
--- Name: TABLE worker_heartbeats; Type: ACL; Schema: dialbridge; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE dialbridge.worker_heartbeats TO service_role;
-
---
--- Name: TABLE calling_window_rules; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.calling_window_rules TO service_role;
-GRANT SELECT,DELETE ON TABLE public.calling_window_rules TO authenticated;
-
---
--- Name: COLUMN calling_window_rules.region; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(region) ON TABLE public.calling_window_rules TO authenticated;
-
---
--- Name: COLUMN calling_window_rules.start_local; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(start_local),UPDATE(start_local) ON TABLE public.calling_window_rules TO authenticated;
-
---
--- Name: COLUMN calling_window_rules.end_local; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(end_local),UPDATE(end_local) ON TABLE public.calling_window_rules TO authenticated;
-
---
--- Name: COLUMN calling_window_rules.source; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(source),UPDATE(source) ON TABLE public.calling_window_rules TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_day_totals TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_day_totals TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.rep_day_totals TO service_role;
 
 --
 -- Name: TABLE contact_field_changes; Type: ACL; Schema: public; Owner: -
@@ -14099,262 +20685,57 @@ GRANT ALL ON TABLE public.contact_field_changes TO service_role;
 GRANT SELECT ON TABLE public.contact_field_changes TO authenticated;
 
 --
--- Name: SEQUENCE contact_field_changes_id_seq; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE report_contact_field_changes; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT ALL ON SEQUENCE public.contact_field_changes_id_seq TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_contact_field_changes TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_contact_field_changes TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_contact_field_changes TO dialbridge_metabase;
 
 --
--- Name: TABLE contact_segments; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT ALL ON TABLE public.contact_segments TO service_role;
-GRANT SELECT,DELETE ON TABLE public.contact_segments TO authenticated;
+GRANT ALL ON TABLE public.profiles TO service_role;
+GRANT SELECT ON TABLE public.profiles TO authenticated;
 
 --
--- Name: COLUMN contact_segments.team_id; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN profiles.team_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(team_id) ON TABLE public.contact_segments TO authenticated;
+GRANT UPDATE(team_id) ON TABLE public.profiles TO authenticated;
 
 --
--- Name: COLUMN contact_segments.name; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN profiles.role; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE public.contact_segments TO authenticated;
+GRANT UPDATE(role) ON TABLE public.profiles TO authenticated;
 
 --
--- Name: COLUMN contact_segments.description; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN profiles.display_name; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE public.contact_segments TO authenticated;
+GRANT UPDATE(display_name) ON TABLE public.profiles TO authenticated;
 
 --
--- Name: COLUMN contact_segments.filter; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN profiles.phoneburner_user_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(filter),UPDATE(filter) ON TABLE public.contact_segments TO authenticated;
+GRANT UPDATE(phoneburner_user_id) ON TABLE public.profiles TO authenticated;
 
 --
--- Name: COLUMN contact_segments.created_by_user_id; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN profiles.is_active; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(created_by_user_id) ON TABLE public.contact_segments TO authenticated;
+GRANT UPDATE(is_active) ON TABLE public.profiles TO authenticated;
 
 --
--- Name: TABLE deal_contacts; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE report_profiles; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT ALL ON TABLE public.deal_contacts TO service_role;
-GRANT SELECT,DELETE ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.deal_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(deal_id) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.deal_name; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(deal_name),UPDATE(deal_name) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.deal_status; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(deal_status),UPDATE(deal_status) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.contact_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(contact_id) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.team_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(team_id) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.is_primary; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(is_primary),UPDATE(is_primary) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.presented_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(presented_at),UPDATE(presented_at) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: COLUMN deal_contacts.outcome; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(outcome),UPDATE(outcome) ON TABLE public.deal_contacts TO authenticated;
-
---
--- Name: TABLE phoneburner_session_call_checks; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_session_call_checks TO service_role;
-GRANT SELECT ON TABLE public.phoneburner_session_call_checks TO authenticated;
-
---
--- Name: TABLE phoneburner_sessions; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_sessions TO service_role;
-GRANT SELECT,DELETE ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.phoneburner_session_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(phoneburner_session_id) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.session_name; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(session_name),UPDATE(session_name) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.session_description; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(session_description),UPDATE(session_description) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.session_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(session_type),UPDATE(session_type) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.contact_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(contact_type) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.target_industry; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(target_industry) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.target_geography; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(target_geography) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.session_status; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(session_status),UPDATE(session_status) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.completed_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT UPDATE(completed_at) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.created_by_user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(created_by_user_id) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.team_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(team_id) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: COLUMN phoneburner_sessions.is_shared; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(is_shared),UPDATE(is_shared) ON TABLE public.phoneburner_sessions TO authenticated;
-
---
--- Name: TABLE phoneburner_call_drift; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_call_drift TO service_role;
-GRANT SELECT ON TABLE public.phoneburner_call_drift TO authenticated;
-
---
--- Name: TABLE phoneburner_oauth_tokens; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_oauth_tokens TO service_role;
-GRANT DELETE ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(user_id),INSERT(user_id),UPDATE(user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.access_token; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(access_token),UPDATE(access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.refresh_token; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(refresh_token),UPDATE(refresh_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.expires_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(expires_at),INSERT(expires_at),UPDATE(expires_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.display_name; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(display_name),INSERT(display_name),UPDATE(display_name) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.has_access_token; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(has_access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.created_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(created_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: COLUMN phoneburner_oauth_tokens.updated_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT(updated_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
-
---
--- Name: TABLE phoneburner_push_batches; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_push_batches TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_profiles TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_profiles TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_profiles TO dialbridge_metabase;
 
 --
 -- Name: TABLE phoneburner_push_runs; Type: ACL; Schema: public; Owner: -
@@ -14573,41 +20954,1301 @@ GRANT SELECT(finished_at) ON TABLE public.phoneburner_push_runs TO authenticated
 GRANT SELECT(updated_at) ON TABLE public.phoneburner_push_runs TO authenticated;
 
 --
--- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE report_push_runs; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT ALL ON TABLE public.profiles TO service_role;
-GRANT SELECT ON TABLE public.profiles TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_push_runs TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_push_runs TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_push_runs TO dialbridge_metabase;
 
 --
--- Name: COLUMN profiles.team_id; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE teams; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT UPDATE(team_id) ON TABLE public.profiles TO authenticated;
+GRANT ALL ON TABLE public.teams TO service_role;
+GRANT SELECT,DELETE ON TABLE public.teams TO authenticated;
 
 --
--- Name: COLUMN profiles.role; Type: ACL; Schema: public; Owner: -
+-- Name: COLUMN teams.name; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT UPDATE(role) ON TABLE public.profiles TO authenticated;
+GRANT INSERT(name),UPDATE(name) ON TABLE public.teams TO authenticated;
 
 --
--- Name: COLUMN profiles.display_name; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE report_teams; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT UPDATE(display_name) ON TABLE public.profiles TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_teams TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_teams TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_teams TO dialbridge_metabase;
 
 --
--- Name: COLUMN profiles.phoneburner_user_id; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE report_webhook_events; Type: ACL; Schema: dialbridge; Owner: -
 --
 
-GRANT UPDATE(phoneburner_user_id) ON TABLE public.profiles TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_webhook_events TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_webhook_events TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_webhook_events TO dialbridge_metabase;
 
 --
--- Name: COLUMN profiles.is_active; Type: ACL; Schema: public; Owner: -
+-- Name: TABLE phoneburner_webhook_rejections; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT UPDATE(is_active) ON TABLE public.profiles TO authenticated;
+GRANT ALL ON TABLE public.phoneburner_webhook_rejections TO service_role;
+
+--
+-- Name: TABLE report_webhook_rejections; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_webhook_rejections TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_webhook_rejections TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_webhook_rejections TO dialbridge_metabase;
+
+--
+-- Name: FUNCTION pipeline_alerts(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.pipeline_alerts(p_as_of timestamp with time zone) TO dialbridge_metabase;
+
+--
+-- Name: FUNCTION pipeline_health(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.pipeline_health(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.pipeline_health(p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.pipeline_health(p_as_of timestamp with time zone) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.pipeline_health(p_as_of timestamp with time zone) TO dialbridge_metabase;
+
+--
+-- Name: FUNCTION process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.process_phoneburner_webhooks(p_limit integer, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION project_phoneburner_calls(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_calls(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION project_phoneburner_contact_updates(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_contact_updates(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION project_phoneburner_keys(p_keys text[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.project_phoneburner_keys(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION push_blocks(p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_blocks(p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_candidates(p_contact_ids uuid[], p_options jsonb, as_of timestamp with time zone, p_for_push boolean) TO service_role;
+
+--
+-- Name: FUNCTION push_fingerprint(p_contact_ids uuid[], p_filter jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_fingerprint(p_contact_ids uuid[], p_filter jsonb) TO service_role;
+
+--
+-- Name: FUNCTION push_reason_label(p_reason text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_reason_label(p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION push_reason_rank(p_reason text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_reason_rank(p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION push_run_owner(p_request_id text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_run_owner(p_request_id text) TO service_role;
+
+--
+-- Name: FUNCTION push_run_summary(p_run_id uuid); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION reapply_dispositions(p_code text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.reapply_dispositions(p_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reapply_dispositions(p_code text) TO service_role;
+
+--
+-- Name: FUNCTION rebuild_rollups(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.rebuild_rollups() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.rebuild_rollups() TO service_role;
+
+--
+-- Name: FUNCTION receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.receive_phoneburner_event(p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) TO service_role;
+
+--
+-- Name: FUNCTION reclassify_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.reclassify_totals() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reclassify_totals() TO service_role;
+
+--
+-- Name: FUNCTION recompute_contact_call_stats(p_contact_id uuid); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.recompute_contact_call_stats(p_contact_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.recompute_contact_call_stats(p_contact_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION recompute_rollups(p_repair boolean); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.recompute_rollups(p_repair boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.recompute_rollups(p_repair boolean) TO service_role;
+
+--
+-- Name: FUNCTION recompute_session_call_stats(p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.recompute_session_call_stats(p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.recompute_session_call_stats(p_session_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reconcile_phoneburner_contacts(p_user_id uuid, p_contacts jsonb) TO service_role;
+
+--
+-- Name: FUNCTION record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_contact_reconciliation(p_user_id uuid, p_synced_until timestamp with time zone, p_seen integer, p_changed integer, p_error text) TO service_role;
+
+--
+-- Name: FUNCTION record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_phoneburner_webhook_rejection(p_reason text, p_event_type_hint text, p_ip inet, p_payload_size integer, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_push_batch_retry(p_batch_id uuid, p_error jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_push_contact_errors(p_batch_id uuid, p_errors jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_push_contact_errors(p_batch_id uuid, p_errors jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_push_contact_errors(p_batch_id uuid, p_errors jsonb) TO service_role;
+
+--
+-- Name: FUNCTION record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.record_push_run(p_run jsonb, p_rows jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_session_call_counts(p_user_id uuid, p_sessions jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_worker_heartbeat(p_worker_id text, p_hostname text, p_pid integer, p_concurrency integer, p_task_count integer, p_started_at timestamp with time zone, p_cron_lag_seconds numeric, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.record_worker_stopped(p_worker_id text, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION refresh_call_hour_stats(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.refresh_call_hour_stats(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.refresh_call_hour_stats(p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION refresh_disposition_classes(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.refresh_disposition_classes() FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.refresh_disposition_classes() TO service_role;
+
+--
+-- Name: FUNCTION release_phoneburner_lease(p_user_id uuid, p_holder text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.release_phoneburner_lease(p_user_id uuid, p_holder text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.release_phoneburner_lease(p_user_id uuid, p_holder text) TO service_role;
+
+--
+-- Name: FUNCTION reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.reset_phoneburner_webhooks_for_replay(p_since timestamp with time zone, p_statuses text[], p_event_type text, p_until timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION resolve_entity_contacts(p_entity_type text, p_ids jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) TO service_role;
+
+--
+-- Name: FUNCTION resolve_inline_contacts(p_items jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) TO service_role;
+
+--
+-- Name: FUNCTION resolve_phoneburner_contact(p_sourceco_ids text[], p_phoneburner_ids text[], p_phones text[], p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.resolve_phoneburner_contact(p_sourceco_ids text[], p_phoneburner_ids text[], p_phones text[], p_session_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.resolve_push_selection(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.resume_stalled_push_batches(p_stalled_after interval, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION score_contacts(p_contact_ids uuid[], p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.score_contacts(p_contact_ids uuid[], p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.score_contacts(p_contact_ids uuid[], p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION score_contacts_after(p_after_id uuid, p_limit integer, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.score_contacts_after(p_after_id uuid, p_limit integer, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.score_contacts_after(p_after_id uuid, p_limit integer, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION session_call_stats_from_rows(p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.session_call_stats_from_rows(p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.session_call_stats_from_rows(p_session_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION session_member_stage(p_state text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.session_member_stage(p_state text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION session_member_state(p_stage integer); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.session_member_state(p_stage integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION session_suggestions(p_fingerprint text, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.session_suggestions(p_fingerprint text, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION set_report_time_zone(p_time_zone text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.set_report_time_zone(p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.set_report_time_zone(p_time_zone text) TO service_role;
+
+--
+-- Name: FUNCTION start_push_run(p_request jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.start_push_run(p_request jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.store_phoneburner_token(p_user_id uuid, p_access_token text, p_refresh_token text, p_expires_at timestamp with time zone) TO service_role;
+
+--
+-- Name: TABLE report_contacts; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_contacts TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_contacts TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_contacts TO dialbridge_metabase;
+
+--
+-- Name: TABLE tasks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.tasks TO service_role;
+GRANT SELECT,DELETE ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.contact_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contact_id) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.team_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(team_id) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.assigned_to_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.created_by_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by_user_id) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.task_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(task_type),UPDATE(task_type) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(notes),UPDATE(notes) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.due_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(due_at),UPDATE(due_at) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: COLUMN tasks.completed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(completed_at) ON TABLE public.tasks TO authenticated;
+
+--
+-- Name: TABLE report_tasks; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_tasks TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_tasks TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_tasks TO dialbridge_metabase;
+
+--
+-- Name: FUNCTION success_metrics(p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.success_metrics(p_as_of timestamp with time zone) TO dialbridge_metabase;
+
+--
+-- Name: FUNCTION suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.suggest_session_name(p_contact_ids uuid[], p_filter jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION suppression_phone(p_phone text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.suppression_phone(p_phone text) TO service_role;
+
+--
+-- Name: FUNCTION suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.suppression_status(p_contact_id uuid, p_phone_e164 text, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION synced_contact_column(p_field text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.synced_contact_column(p_field text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.synced_contact_column(p_field text) TO service_role;
+
+--
+-- Name: FUNCTION task_title(p_task_type text, p_contact public.contacts, p_label text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.task_title(p_task_type text, p_contact public.contacts, p_label text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.task_title(p_task_type text, p_contact public.contacts, p_label text) TO service_role;
+
+--
+-- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg__set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contact_activities__aggregate_calls(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__aggregate_calls() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contact_activities__call_defaults(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__call_defaults() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contact_activities__rollups_delete(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__rollups_delete() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contact_activities__rollups_insert(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__rollups_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contact_activities__rollups_update(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contact_activities__rollups_update() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__audit_field_changes(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__audit_field_changes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__default_sourceco_id(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__default_sourceco_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__enqueue_phone_normalization(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__keep_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__keep_do_not_call() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__keep_legal_suppressions(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__keep_legal_suppressions() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__move_segment_rollups(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__move_segment_rollups() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__phone_status(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__phone_status() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_contacts__record_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_contacts__record_do_not_call() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_disposition_mappings__enqueue_rescore(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__enqueue_rescore() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_disposition_mappings__reclassify_totals(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__reclassify_totals() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_disposition_mappings__refresh_classes(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_disposition_mappings__refresh_classes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_phoneburner_call_events__link_pushed_session(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_phoneburner_call_events__link_pushed_session() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_phoneburner_session_contacts__count_members(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_phoneburner_session_contacts__count_members() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_suppressions__guard(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_suppressions__guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_suppressions__mark_contact_do_not_call(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_suppressions__mark_contact_do_not_call() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_users__create_profile(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.tg_users__create_profile() FROM PUBLIC;
+
+--
+-- Name: FUNCTION timestamptz_or_null(p_text text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.timestamptz_or_null(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.timestamptz_or_null(p_text text) TO service_role;
+
+--
+-- Name: FUNCTION upsert_segment_deltas(p_deltas dialbridge.segment_delta[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.upsert_segment_deltas(p_deltas dialbridge.segment_delta[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION valid_time_zone(p_time_zone text); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.valid_time_zone(p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.valid_time_zone(p_time_zone text) TO service_role;
+
+--
+-- Name: FUNCTION validate_contact_filter(p_filter jsonb, p_allow_segment boolean); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.validate_contact_filter(p_filter jsonb, p_allow_segment boolean) TO service_role;
+
+--
+-- Name: FUNCTION validate_push_options(p_options jsonb); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.validate_push_options(p_options jsonb) TO service_role;
+
+--
+-- Name: FUNCTION calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.calculate_contact_engagement_score(p_contact_id uuid, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION public.contact_dialability(p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION public.count_dialable(p_filter jsonb, p_contact_ids uuid[], as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: TABLE suppressions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.suppressions TO service_role;
+GRANT SELECT ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.contact_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contact_id) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.phone_e164; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(phone_e164) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.team_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(team_id) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.suppression_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(suppression_type) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(reason) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.set_by_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(set_by_user_id) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: COLUMN suppressions.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(expires_at) ON TABLE public.suppressions TO authenticated;
+
+--
+-- Name: FUNCTION lift_suppression(p_suppression_id uuid, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION public.lift_suppression(p_suppression_id uuid, p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION link_unmatched_activity(p_activity_id uuid, p_contact_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.link_unmatched_activity(p_activity_id uuid, p_contact_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION public.preview_push(p_contact_ids uuid[], p_filter jsonb, p_options jsonb, as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION reapply_dispositions(p_code text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.reapply_dispositions(p_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.reapply_dispositions(p_code text) TO authenticated;
+GRANT ALL ON FUNCTION public.reapply_dispositions(p_code text) TO service_role;
+
+--
+-- Name: FUNCTION export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer); Type: ACL; Schema: reports; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reports.export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION reports.export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer) TO authenticated;
+GRANT ALL ON FUNCTION reports.export_csv(p_report text, p_filters jsonb, p_order_by text, p_limit integer) TO service_role;
+
+--
+-- Name: FUNCTION rep_scorecard(p_from date, p_to date); Type: ACL; Schema: reports; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reports.rep_scorecard(p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION reports.rep_scorecard(p_from date, p_to date) TO authenticated;
+GRANT ALL ON FUNCTION reports.rep_scorecard(p_from date, p_to date) TO service_role;
+GRANT ALL ON FUNCTION reports.rep_scorecard(p_from date, p_to date) TO dialbridge_metabase;
+
+--
+-- Name: TABLE call_hour_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.call_hour_stats TO service_role;
+
+--
+-- Name: TABLE callback_applications; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.callback_applications TO service_role;
+
+--
+-- Name: TABLE contact_marks; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.contact_marks TO service_role;
+
+--
+-- Name: TABLE contact_scores; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.contact_scores TO authenticated;
+GRANT SELECT ON TABLE dialbridge.contact_scores TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.contact_scores TO service_role;
+
+--
+-- Name: TABLE disposition_applications; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.disposition_applications TO service_role;
+
+--
+-- Name: TABLE disposition_classes; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.disposition_classes TO authenticated;
+GRANT SELECT ON TABLE dialbridge.disposition_classes TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.disposition_classes TO service_role;
+
+--
+-- Name: TABLE phoneburner_account_leases; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.phoneburner_account_leases TO service_role;
+
+--
+-- Name: TABLE phoneburner_sync_state; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.phoneburner_sync_state TO service_role;
+
+--
+-- Name: TABLE phoneburner_webhook_failures; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.phoneburner_webhook_failures TO service_role;
+
+--
+-- Name: TABLE rep_daily_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_daily_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.rep_daily_stats TO service_role;
+
+--
+-- Name: TABLE rep_daily_classified; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO authenticated;
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO service_role;
+GRANT SELECT ON TABLE dialbridge.rep_daily_classified TO dialbridge_metabase;
+
+--
+-- Name: TABLE report_contact_activities; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_contact_activities TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_contact_activities TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_contact_activities TO dialbridge_metabase;
+
+--
+-- Name: TABLE phoneburner_sessions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_sessions TO service_role;
+GRANT SELECT,DELETE ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.phoneburner_session_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(phoneburner_session_id) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.session_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(session_name),UPDATE(session_name) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.session_description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(session_description),UPDATE(session_description) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.session_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(session_type),UPDATE(session_type) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.contact_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contact_type) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.target_industry; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_industry) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.target_geography; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_geography) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.session_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(session_status),UPDATE(session_status) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.completed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(completed_at) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.created_by_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by_user_id) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.team_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(team_id) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_sessions.is_shared; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(is_shared),UPDATE(is_shared) ON TABLE public.phoneburner_sessions TO authenticated;
+
+--
+-- Name: TABLE report_phoneburner_sessions; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_phoneburner_sessions TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_phoneburner_sessions TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_phoneburner_sessions TO dialbridge_metabase;
+
+--
+-- Name: TABLE phoneburner_session_contacts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_session_contacts TO service_role;
+GRANT SELECT ON TABLE public.phoneburner_session_contacts TO authenticated;
+
+--
+-- Name: TABLE report_session_contacts; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_session_contacts TO authenticated;
+GRANT SELECT ON TABLE dialbridge.report_session_contacts TO service_role;
+GRANT SELECT ON TABLE dialbridge.report_session_contacts TO dialbridge_metabase;
+
+--
+-- Name: TABLE report_settings; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.report_settings TO service_role;
+
+--
+-- Name: TABLE segment_daily_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.segment_daily_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.segment_daily_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.segment_daily_stats TO service_role;
+
+--
+-- Name: TABLE segment_classified; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.segment_classified TO authenticated;
+GRANT SELECT ON TABLE dialbridge.segment_classified TO service_role;
+GRANT SELECT ON TABLE dialbridge.segment_classified TO dialbridge_metabase;
+
+--
+-- Name: TABLE session_contact_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.session_contact_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.session_contact_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.session_contact_stats TO service_role;
+
+--
+-- Name: TABLE session_stats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.session_stats TO authenticated;
+GRANT SELECT ON TABLE dialbridge.session_stats TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.session_stats TO service_role;
+
+--
+-- Name: TABLE session_totals; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.session_totals TO authenticated;
+GRANT SELECT ON TABLE dialbridge.session_totals TO dialbridge_metabase;
+GRANT ALL ON TABLE dialbridge.session_totals TO service_role;
+
+--
+-- Name: TABLE time_zone_names; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.time_zone_names TO authenticated;
+GRANT SELECT ON TABLE dialbridge.time_zone_names TO service_role;
+
+--
+-- Name: TABLE us_state_time_zones; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT ON TABLE dialbridge.us_state_time_zones TO authenticated;
+GRANT SELECT ON TABLE dialbridge.us_state_time_zones TO service_role;
+
+--
+-- Name: TABLE worker_heartbeats; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE dialbridge.worker_heartbeats TO service_role;
+
+--
+-- Name: TABLE calling_window_rules; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.calling_window_rules TO service_role;
+GRANT SELECT,DELETE ON TABLE public.calling_window_rules TO authenticated;
+
+--
+-- Name: COLUMN calling_window_rules.region; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(region) ON TABLE public.calling_window_rules TO authenticated;
+
+--
+-- Name: COLUMN calling_window_rules.start_local; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(start_local),UPDATE(start_local) ON TABLE public.calling_window_rules TO authenticated;
+
+--
+-- Name: COLUMN calling_window_rules.end_local; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(end_local),UPDATE(end_local) ON TABLE public.calling_window_rules TO authenticated;
+
+--
+-- Name: COLUMN calling_window_rules.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source),UPDATE(source) ON TABLE public.calling_window_rules TO authenticated;
+
+--
+-- Name: SEQUENCE contact_field_changes_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.contact_field_changes_id_seq TO service_role;
+
+--
+-- Name: TABLE contact_segments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.contact_segments TO service_role;
+GRANT SELECT,DELETE ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: COLUMN contact_segments.team_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(team_id) ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: COLUMN contact_segments.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: COLUMN contact_segments.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: COLUMN contact_segments.filter; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(filter),UPDATE(filter) ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: COLUMN contact_segments.created_by_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by_user_id) ON TABLE public.contact_segments TO authenticated;
+
+--
+-- Name: TABLE deal_contacts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.deal_contacts TO service_role;
+GRANT SELECT,DELETE ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.deal_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deal_id) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.deal_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deal_name),UPDATE(deal_name) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.deal_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(deal_status),UPDATE(deal_status) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.contact_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contact_id) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.team_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(team_id) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.is_primary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(is_primary),UPDATE(is_primary) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.presented_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(presented_at),UPDATE(presented_at) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: COLUMN deal_contacts.outcome; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(outcome),UPDATE(outcome) ON TABLE public.deal_contacts TO authenticated;
+
+--
+-- Name: TABLE phoneburner_session_call_checks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_session_call_checks TO service_role;
+GRANT SELECT ON TABLE public.phoneburner_session_call_checks TO authenticated;
+
+--
+-- Name: TABLE phoneburner_call_drift; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_call_drift TO service_role;
+GRANT SELECT ON TABLE public.phoneburner_call_drift TO authenticated;
+
+--
+-- Name: TABLE phoneburner_oauth_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_oauth_tokens TO service_role;
+GRANT DELETE ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id),INSERT(user_id),UPDATE(user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.access_token; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(access_token),UPDATE(access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.refresh_token; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(refresh_token),UPDATE(refresh_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at),INSERT(expires_at),UPDATE(expires_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.display_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(display_name),INSERT(display_name),UPDATE(display_name) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.has_access_token; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(has_access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: COLUMN phoneburner_oauth_tokens.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+--
+-- Name: TABLE phoneburner_push_batches; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.phoneburner_push_batches TO service_role;
 
 --
 -- Name: TABLE phoneburner_push_log; Type: ACL; Schema: public; Owner: -
@@ -14628,19 +22269,6 @@ GRANT SELECT ON TABLE public.phoneburner_push_run_contacts TO authenticated;
 --
 
 GRANT ALL ON SEQUENCE public.phoneburner_session_call_checks_id_seq TO service_role;
-
---
--- Name: TABLE phoneburner_session_contacts; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_session_contacts TO service_role;
-GRANT SELECT ON TABLE public.phoneburner_session_contacts TO authenticated;
-
---
--- Name: TABLE phoneburner_webhook_rejections; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.phoneburner_webhook_rejections TO service_role;
 
 --
 -- Name: SEQUENCE phoneburner_webhook_rejections_id_seq; Type: ACL; Schema: public; Owner: -
@@ -14717,92 +22345,6 @@ GRANT INSERT(auto_add_callbacks_to_session),UPDATE(auto_add_callbacks_to_session
 GRANT INSERT(updated_by_user_id),UPDATE(updated_by_user_id) ON TABLE public.push_settings TO authenticated;
 
 --
--- Name: TABLE tasks; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.tasks TO service_role;
-GRANT SELECT,DELETE ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.contact_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(contact_id) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.team_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(team_id) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.assigned_to_user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.created_by_user_id; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(created_by_user_id) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.task_type; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(task_type),UPDATE(task_type) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.title; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(title),UPDATE(title) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.notes; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(notes),UPDATE(notes) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.due_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(due_at),UPDATE(due_at) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.priority; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.status; Type: ACL; Schema: public; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE public.tasks TO authenticated;
-
---
--- Name: COLUMN tasks.completed_at; Type: ACL; Schema: public; Owner: -
---
-
-GRANT UPDATE(completed_at) ON TABLE public.tasks TO authenticated;
-
---
--- Name: TABLE teams; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.teams TO service_role;
-GRANT SELECT,DELETE ON TABLE public.teams TO authenticated;
-
---
--- Name: COLUMN teams.name; Type: ACL; Schema: public; Owner: -
---
-
-GRANT INSERT(name),UPDATE(name) ON TABLE public.teams TO authenticated;
-
---
 -- Name: TABLE unmapped_dispositions; Type: ACL; Schema: public; Owner: -
 --
 
@@ -14815,6 +22357,182 @@ GRANT SELECT ON TABLE public.unmapped_dispositions TO authenticated;
 
 GRANT ALL ON TABLE public.workflow_runs TO service_role;
 GRANT SELECT ON TABLE public.workflow_runs TO authenticated;
+
+--
+-- Name: TABLE session_performance; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.session_performance TO authenticated;
+GRANT SELECT ON TABLE reports.session_performance TO service_role;
+GRANT SELECT ON TABLE reports.session_performance TO dialbridge_metabase;
+
+--
+-- Name: TABLE campaign_comparison_90d; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.campaign_comparison_90d TO authenticated;
+GRANT SELECT ON TABLE reports.campaign_comparison_90d TO service_role;
+GRANT SELECT ON TABLE reports.campaign_comparison_90d TO dialbridge_metabase;
+
+--
+-- Name: TABLE campaign_segments; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.campaign_segments TO authenticated;
+GRANT SELECT ON TABLE reports.campaign_segments TO service_role;
+GRANT SELECT ON TABLE reports.campaign_segments TO dialbridge_metabase;
+
+--
+-- Name: TABLE contact_engagement; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.contact_engagement TO authenticated;
+GRANT SELECT ON TABLE reports.contact_engagement TO service_role;
+GRANT SELECT ON TABLE reports.contact_engagement TO dialbridge_metabase;
+
+--
+-- Name: TABLE contact_timeline; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.contact_timeline TO authenticated;
+GRANT SELECT ON TABLE reports.contact_timeline TO service_role;
+GRANT SELECT ON TABLE reports.contact_timeline TO dialbridge_metabase;
+
+--
+-- Name: TABLE disposition_breakdown_daily; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.disposition_breakdown_daily TO authenticated;
+GRANT SELECT ON TABLE reports.disposition_breakdown_daily TO service_role;
+GRANT SELECT ON TABLE reports.disposition_breakdown_daily TO dialbridge_metabase;
+
+--
+-- Name: TABLE follow_ups; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.follow_ups TO authenticated;
+GRANT SELECT ON TABLE reports.follow_ups TO service_role;
+GRANT SELECT ON TABLE reports.follow_ups TO dialbridge_metabase;
+
+--
+-- Name: TABLE follow_up_summary; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.follow_up_summary TO authenticated;
+GRANT SELECT ON TABLE reports.follow_up_summary TO service_role;
+GRANT SELECT ON TABLE reports.follow_up_summary TO dialbridge_metabase;
+
+--
+-- Name: TABLE pipeline_alerts; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.pipeline_alerts TO authenticated;
+GRANT SELECT ON TABLE reports.pipeline_alerts TO service_role;
+GRANT SELECT ON TABLE reports.pipeline_alerts TO dialbridge_metabase;
+
+--
+-- Name: TABLE pipeline_health; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.pipeline_health TO authenticated;
+GRANT SELECT ON TABLE reports.pipeline_health TO service_role;
+GRANT SELECT ON TABLE reports.pipeline_health TO dialbridge_metabase;
+
+--
+-- Name: TABLE rep_leaderboard_30d; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.rep_leaderboard_30d TO authenticated;
+GRANT SELECT ON TABLE reports.rep_leaderboard_30d TO service_role;
+GRANT SELECT ON TABLE reports.rep_leaderboard_30d TO dialbridge_metabase;
+
+--
+-- Name: TABLE rep_performance_daily; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.rep_performance_daily TO authenticated;
+GRANT SELECT ON TABLE reports.rep_performance_daily TO service_role;
+GRANT SELECT ON TABLE reports.rep_performance_daily TO dialbridge_metabase;
+
+--
+-- Name: TABLE rep_performance_monthly; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.rep_performance_monthly TO authenticated;
+GRANT SELECT ON TABLE reports.rep_performance_monthly TO service_role;
+GRANT SELECT ON TABLE reports.rep_performance_monthly TO dialbridge_metabase;
+
+--
+-- Name: TABLE rep_performance_weekly; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.rep_performance_weekly TO authenticated;
+GRANT SELECT ON TABLE reports.rep_performance_weekly TO service_role;
+GRANT SELECT ON TABLE reports.rep_performance_weekly TO dialbridge_metabase;
+
+--
+-- Name: TABLE segment_performance_daily; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.segment_performance_daily TO authenticated;
+GRANT SELECT ON TABLE reports.segment_performance_daily TO service_role;
+GRANT SELECT ON TABLE reports.segment_performance_daily TO dialbridge_metabase;
+
+--
+-- Name: TABLE session_activity; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.session_activity TO authenticated;
+GRANT SELECT ON TABLE reports.session_activity TO service_role;
+GRANT SELECT ON TABLE reports.session_activity TO dialbridge_metabase;
+
+--
+-- Name: TABLE session_contacts; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.session_contacts TO authenticated;
+GRANT SELECT ON TABLE reports.session_contacts TO service_role;
+GRANT SELECT ON TABLE reports.session_contacts TO dialbridge_metabase;
+
+--
+-- Name: TABLE success_metrics; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.success_metrics TO authenticated;
+GRANT SELECT ON TABLE reports.success_metrics TO service_role;
+GRANT SELECT ON TABLE reports.success_metrics TO dialbridge_metabase;
+
+--
+-- Name: TABLE time_to_meeting; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.time_to_meeting TO authenticated;
+GRANT SELECT ON TABLE reports.time_to_meeting TO service_role;
+GRANT SELECT ON TABLE reports.time_to_meeting TO dialbridge_metabase;
+
+--
+-- Name: TABLE time_to_meeting_by_segment; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.time_to_meeting_by_segment TO authenticated;
+GRANT SELECT ON TABLE reports.time_to_meeting_by_segment TO service_role;
+GRANT SELECT ON TABLE reports.time_to_meeting_by_segment TO dialbridge_metabase;
+
+--
+-- Name: TABLE unmapped_dispositions; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.unmapped_dispositions TO authenticated;
+GRANT SELECT ON TABLE reports.unmapped_dispositions TO service_role;
+GRANT SELECT ON TABLE reports.unmapped_dispositions TO dialbridge_metabase;
+
+--
+-- Name: TABLE unmatched_activities; Type: ACL; Schema: reports; Owner: -
+--
+
+GRANT SELECT ON TABLE reports.unmatched_activities TO authenticated;
+GRANT SELECT ON TABLE reports.unmatched_activities TO service_role;
+GRANT SELECT ON TABLE reports.unmatched_activities TO dialbridge_metabase;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR SEQUENCES; Type: DEFAULT ACL; Schema: public; Owner: -

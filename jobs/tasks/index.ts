@@ -3,7 +3,9 @@
  * graphile-worker Task, parse their payload with zod and are idempotent. Add each new task here.
  */
 import type { TaskList } from "graphile-worker";
+import contact_activities__check_rollups from "./contact_activities__check_rollups.ts";
 import contacts__run_disposition_workflow from "./contacts__run_disposition_workflow.ts";
+import contacts__score from "./contacts__score.ts";
 import contacts__normalize_phones from "./contacts__normalize_phones.ts";
 import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.ts";
 import phoneburner_push_runs__push_batch from "./phoneburner_push_runs__push_batch.ts";
@@ -14,6 +16,8 @@ import tasks__push_due_callbacks from "./tasks__push_due_callbacks.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
 export const taskList: TaskList = {
+  contact_activities__check_rollups,
+  contacts__score,
   contacts__run_disposition_workflow,
   worker_heartbeats__record,
   contacts__normalize_phones,

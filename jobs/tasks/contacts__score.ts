@@ -1,0 +1,59 @@
+/**
+ * contacts__score: recomputes engagement scores, their explanations and the best time to call
+ * (public.calculate_contact_engagement_score), as of one time.
+ *
+ *   {}  or {"all": true}      every contact, in id order, 500 per transaction (keyset: short locks, resumable);
+ *                             the segment connection rates behind "best time to call" are refreshed first.
+ *                             Nightly from jobs/crontab (recency moves with time), and queued — debounced,
+ *                             job key contacts__score:all — by the disposition_mappings trigger after an edit.
+ *   {"contact_ids": [...]}    those contacts only.
+ *   "as_of"                   ISO time the scores describe (default: the cron's scheduled time, else now).
+ *
+ * Idempotent: a score is a function of the contact's calls, the mappings and as_of. Logs counts only.
+ */
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+
+export const Payload = z.object({
+  all: z.boolean().optional(),
+  contact_ids: z.array(z.string().uuid()).min(1).max(10_000).optional(),
+  as_of: z.string().datetime({ offset: true }).optional(),
+  // set by graphile-worker on cron jobs: the scheduled time
+  _cron: z.object({ ts: z.string().datetime({ offset: true }), backfilled: z.boolean().optional() }).optional(),
+}).strict();
+
+const BATCH = 500;
+
+const task: Task = async (payload, helpers) => {
+  const parsed = Payload.safeParse(payload ?? {});
+  if (!parsed.success) {
+    throw new Error(`contacts__score: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  }
+  const { contact_ids, as_of, _cron } = parsed.data;
+  const asOf = as_of ?? _cron?.ts ?? new Date().toISOString();
+
+  await helpers.withPgClient(async (client) => {
+    if (contact_ids) {
+      const { rows } = await client.query<{ n: number }>(
+        "select dialbridge.score_contacts($1::uuid[], $2::timestamptz) as n", [contact_ids, asOf]);
+      helpers.logger.info(`scored ${rows[0].n} of ${contact_ids.length} contacts as of ${asOf}`);
+      return;
+    }
+    const { rows: [stats] } = await client.query<{ n: number }>(
+      "select dialbridge.refresh_call_hour_stats($1::timestamptz) as n", [asOf]);
+    let after: string | null = null;
+    let batches = 0;
+    for (;;) {
+      // each statement commits on its own: one short transaction per batch
+      const result: { rows: { last: string | null }[] } = await client.query<{ last: string | null }>(
+        "select dialbridge.score_contacts_after($1::uuid, $2, $3::timestamptz)::text as last", [after, BATCH, asOf]);
+      const last: string | null = result.rows[0].last;
+      if (last === null) break;
+      after = last;
+      batches++;
+    }
+    helpers.logger.info(`scored every contact as of ${asOf} in ${batches} batches; ${stats.n} segment hour buckets refreshed`);
+  });
+};
+
+export default task;
