@@ -5,19 +5,6 @@ begin;
 select plan(43);
 
 -- The disposition engine's functions are called by the projection; stand-ins only where they do not exist.
-do $$
-begin
-  if to_regprocedure('dialbridge.apply_disposition(uuid)') is null then
-    create function dialbridge.apply_disposition(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_callback(uuid)') is null then
-    create function dialbridge.apply_callback(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_contact_changes(uuid)') is null then
-    create function dialbridge.apply_contact_changes(uuid) returns void language sql as '';
-  end if;
-end
-$$;
 
 -- The rep (PhoneBurner user pb_user_10) and the contact the seed calls (SourceCo id sc_buyer_789).
 select tests.create_user('sarah@seed250.test', 'Seed 250 team');

@@ -4,19 +4,6 @@
 begin;
 select plan(11);
 
-do $$
-begin
-  if to_regprocedure('dialbridge.apply_disposition(uuid)') is null then
-    create function dialbridge.apply_disposition(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_callback(uuid)') is null then
-    create function dialbridge.apply_callback(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_contact_changes(uuid)') is null then
-    create function dialbridge.apply_contact_changes(uuid) returns void language sql as '';
-  end if;
-end
-$$;
 
 select tests.create_user('sarah@seed256.test', 'Seed 256 team');
 update public.profiles set phoneburner_user_id = 'pb_user_10' where id = tests.user_id('sarah@seed256.test');

@@ -5,19 +5,6 @@
 begin;
 select plan(9);
 
-do $$
-begin
-  if to_regprocedure('dialbridge.apply_disposition(uuid)') is null then
-    create function dialbridge.apply_disposition(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_callback(uuid)') is null then
-    create function dialbridge.apply_callback(uuid) returns void language sql as '';
-  end if;
-  if to_regprocedure('dialbridge.apply_contact_changes(uuid)') is null then
-    create function dialbridge.apply_contact_changes(uuid) returns void language sql as '';
-  end if;
-end
-$$;
 
 select tests.create_user('rep@match280.test', 'Match 280 team');
 insert into public.contacts (id, sourceco_contact_id, team_id, first_name, phoneburner_contact_id) values
