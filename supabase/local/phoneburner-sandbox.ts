@@ -94,6 +94,24 @@ export const phoneburnerSandboxService: Service = {
           on conflict (user_id) do nothing
           returning user_id`;
         tokens = rows.length;
+        // Each demo rep's token is that rep's PhoneBurner account: the sandbox reports their calls as
+        // agent.user_id = profiles.phoneburner_user_id, so calls are attributed to the rep and a pushed
+        // session links to PhoneBurner's id (the sandbox is in memory: register them on every start).
+        const members = await sql`
+          select t.access_token, p.phoneburner_user_id, p.display_name, p.email
+            from public.phoneburner_oauth_tokens t
+            join public.profiles p on p.id = t.user_id
+           where t.access_token like 'sandbox\_%' and p.phoneburner_user_id is not null`;
+        for (const m of members) {
+          const [first, ...rest] = String(m.display_name ?? "").split(" ");
+          const res = await fetch(`${sb.url}/__sandbox/tokens`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ token: m.access_token, user_id: m.phoneburner_user_id, first_name: first || null,
+                                   last_name: rest.join(" ") || null, email: m.email }),
+          });
+          if (!res.ok) throw new Error(`sandbox refused a demo rep's token: ${res.status}`);
+        }
       } finally {
         await sql.end();
       }
