@@ -116,7 +116,10 @@ create policy "Reps see their team's sessions" on public.phoneburner_sessions fo
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()));
 drop policy if exists "Reps create sessions for their team" on public.phoneburner_sessions;
 create policy "Reps create sessions for their team" on public.phoneburner_sessions for insert to authenticated
-  with check (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()));
+  -- in their own name: created_by_user_id decides whose session it is in the reports
+  with check ((select dialbridge.is_admin())
+              or (team_id = (select dialbridge.current_team_id())
+                  and (created_by_user_id is null or created_by_user_id = (select auth.uid()))));
 drop policy if exists "Reps edit their team's sessions" on public.phoneburner_sessions;
 create policy "Reps edit their team's sessions" on public.phoneburner_sessions for update to authenticated
   using (team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
@@ -405,6 +408,8 @@ create policy "Reps see their team's tasks" on public.tasks for select to authen
 drop policy if exists "Reps create tasks for their team" on public.tasks;
 create policy "Reps create tasks for their team" on public.tasks for insert to authenticated
   with check ((team_id = (select dialbridge.current_team_id()) or (select dialbridge.is_admin()))
+              -- in their own name (any teammate may be the assignee)
+              and (created_by_user_id is null or created_by_user_id = (select auth.uid()) or (select dialbridge.is_admin()))
               and (contact_id is null
                    or exists (select 1 from public.contacts c
                                where c.id = tasks.contact_id

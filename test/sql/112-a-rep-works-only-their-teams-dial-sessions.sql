@@ -2,7 +2,7 @@
 -- them; admins see all; anon nothing.
 begin;
 \ir _fixtures/two_teams.psql
-select plan(19);
+select plan(20);
 
 -- ---------------------------------------------------------------------------------------------------
 -- a rep of team Alpha
@@ -24,6 +24,11 @@ select throws_ok(
      values ('rls_ds_planted', 'Planted', tests.team_id('RLS Bravo'), tests.user_id('rep.a@rls.test')) $$,
   '42501', 'new row violates row-level security policy for table "phoneburner_sessions"',
   'a rep cannot create a session in another team');
+select throws_ok(
+  $$ insert into public.phoneburner_sessions (phoneburner_session_id, session_name, team_id, created_by_user_id)
+     values ('rls_ds_forged', 'Forged', tests.team_id('RLS Alpha'), tests.user_id('rep2.a@rls.test')) $$,
+  '42501', 'new row violates row-level security policy for table "phoneburner_sessions"',
+  'a rep cannot create a session in a teammate''s name');
 
 select results_eq(
   $$ insert into public.phoneburner_sessions (phoneburner_session_id, session_name, session_type, contact_type,

@@ -2,7 +2,7 @@
 -- them; admins see all; anon nothing.
 begin;
 \ir _fixtures/two_teams.psql
-select plan(20);
+select plan(21);
 
 -- ---------------------------------------------------------------------------------------------------
 -- a rep of team Alpha
@@ -27,6 +27,11 @@ select throws_ok(
      values (tests.fx('contact b'), tests.team_id('RLS Alpha'), 'Poach Bea', now()) $$,
   '42501', 'new row violates row-level security policy for table "tasks"',
   'a rep cannot attach a task of their team to another team''s contact');
+select throws_ok(
+  $$ insert into public.tasks (contact_id, team_id, created_by_user_id, title, due_at)
+     values (tests.fx('contact a'), tests.team_id('RLS Alpha'), tests.user_id('rep2.a@rls.test'), 'Forged', now()) $$,
+  '42501', 'new row violates row-level security policy for table "tasks"',
+  'a rep cannot create a task in a teammate''s name');
 
 select results_eq(
   $$ insert into public.tasks (contact_id, team_id, assigned_to_user_id, created_by_user_id, task_type, title, due_at, priority)
