@@ -19014,13 +19014,13 @@ CREATE POLICY "Reps annotate their team's activities" ON public.contact_activiti
 -- Name: phoneburner_sessions Reps create sessions for their team; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Reps create sessions for their team" ON public.phoneburner_sessions FOR INSERT TO authenticated WITH CHECK (((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+CREATE POLICY "Reps create sessions for their team" ON public.phoneburner_sessions FOR INSERT TO authenticated WITH CHECK ((( SELECT dialbridge.is_admin() AS is_admin) OR ((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) AND ((created_by_user_id IS NULL) OR (created_by_user_id = ( SELECT auth.uid() AS uid))))));
 
 --
 -- Name: tasks Reps create tasks for their team; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY "Reps create tasks for their team" ON public.tasks FOR INSERT TO authenticated WITH CHECK ((((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)) AND ((contact_id IS NULL) OR (EXISTS ( SELECT 1
+CREATE POLICY "Reps create tasks for their team" ON public.tasks FOR INSERT TO authenticated WITH CHECK ((((team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin)) AND ((created_by_user_id IS NULL) OR (created_by_user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT dialbridge.is_admin() AS is_admin)) AND ((contact_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.contacts c
   WHERE ((c.id = tasks.contact_id) AND (NOT (c.team_id IS DISTINCT FROM tasks.team_id))))))));
 
