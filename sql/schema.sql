@@ -869,8 +869,8 @@ begin
    cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s;
   perform dialbridge.upsert_segment_deltas(v_segments);
 
-  -- Engagement scores of the contacts whose calls changed (an update that changed nothing a report counts
-  -- cancels out here and rescoring is skipped).
+  -- Contacts whose calls changed are marked for rescoring (an update that changed nothing a report counts
+  -- cancels out here and nothing is marked).
   select coalesce(pg_catalog.array_agg(distinct x.contact_id), '{}') into v_rescore
     from (select d.contact_id
             from pg_catalog.unnest(v_deltas) d
@@ -879,7 +879,7 @@ begin
                     d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled
           having sum(d.sign) <> 0) x;
   if pg_catalog.cardinality(v_rescore) > 0 then
-    perform dialbridge.score_contacts(v_rescore, now());
+    perform dialbridge.mark_contacts_for_scoring(v_rescore);
   end if;
 end
 $$;
@@ -1681,6 +1681,23 @@ begin
   perform pg_catalog.pg_advisory_unlock(dialbridge.phoneburner_receivers_lock_key());
 exception when query_canceled or others then
   perform pg_catalog.pg_advisory_unlock(dialbridge.phoneburner_receivers_lock_key());
+  raise;
+end
+$$;
+
+--
+-- Name: await_scoring_markers(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.await_scoring_markers() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform pg_catalog.pg_advisory_lock(dialbridge.scoring_markers_lock_key());
+  perform pg_catalog.pg_advisory_unlock(dialbridge.scoring_markers_lock_key());
+exception when query_canceled or others then
+  perform pg_catalog.pg_advisory_unlock(dialbridge.scoring_markers_lock_key());
   raise;
 end
 $$;
@@ -4262,6 +4279,41 @@ end
 $$;
 
 --
+-- Name: mark_contacts_for_scoring(uuid[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.mark_contacts_for_scoring(p_contact_ids uuid[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  -- contacts only (a deleted contact's calls lose their contact_id: nothing left to score)
+  insert into dialbridge.contacts_to_score (contact_id)
+  select c.id from public.contacts c where c.id = any (p_contact_ids) order by c.id
+  on conflict (contact_id) do nothing;
+  if pg_catalog.to_regnamespace('graphile_worker') is null then
+    return;
+  end if;
+  begin
+    begin
+      if pg_catalog.pg_try_advisory_xact_lock_shared(dialbridge.scoring_markers_lock_key()) then
+        if exists (select 1 from graphile_worker._private_jobs j
+                    where j.key = 'contacts__score:marked' and j.locked_at is null and j.attempts = 0) then
+          return;  -- the queued job claims after its barrier, i.e. after this transaction
+        end if;
+      end if;
+    exception when others then
+      null;  -- e.g. a graphile-worker whose tables changed: queue the ordinary way below
+    end;
+    perform graphile_worker.add_job('contacts__score', '{"marked": true}'::json,
+      job_key := 'contacts__score:marked', job_key_mode := 'preserve_run_at', max_attempts := 5);
+  exception when others then
+    raise warning 'dialbridge: could not queue contacts__score (%): marked contacts wait for the sweep', sqlstate;
+  end;
+end
+$$;
+
+--
 -- Name: normalize_label(text); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -5268,7 +5320,7 @@ CREATE FUNCTION dialbridge.phoneburner_event_time(p_value jsonb, p_zone text) RE
   select case
     -- fast path: ISO 8601 with an explicit zone and a day every month has (the seed contract's form)
     when pg_catalog.jsonb_typeof(p_value) = 'string'
-         and (p_value #>> '{}') ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$'
+         and (p_value #>> '{}') ~ '^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-4]):[0-5]\d)$'
       then (p_value #>> '{}')::timestamptz
     when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
       then dialbridge.phoneburner_timestamptz(p_value, p_zone)
@@ -5566,6 +5618,12 @@ begin
     return pg_catalog.to_timestamp(v_number::double precision);
   end if;
   if pg_catalog.jsonb_typeof(p_value) is distinct from 'string' then return null; end if;
+  -- fast path, no subtransaction: ISO 8601 with an explicit zone and a day, time and offset that are always
+  -- valid (the usual form); anything else is parsed below, where an invalid value becomes null
+  if pg_catalog.btrim(p_value #>> '{}')
+     ~ '^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?([Zz]|[+-](0\d|1[0-4])(:?[0-5]\d)?)$' then
+    return pg_catalog.btrim(p_value #>> '{}')::timestamptz;
+  end if;
   v_parts := pg_catalog.regexp_match(pg_catalog.btrim(p_value #>> '{}'),
     '^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$');
   if v_parts is null then return null; end if;
@@ -8703,6 +8761,45 @@ end
 $$;
 
 --
+-- Name: score_marked_contacts(integer, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.score_marked_contacts(p_limit integer DEFAULT 100, p_as_of timestamp with time zone DEFAULT now()) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_ids uuid[];
+  v_id uuid;
+begin
+  perform dialbridge.await_scoring_markers();
+  select coalesce(pg_catalog.array_agg(x.id order by x.id), '{}') into v_ids
+    from (select c.id from public.contacts c
+           where c.id in (select m.contact_id from dialbridge.contacts_to_score m
+                           order by m.contact_id limit greatest(p_limit, 1))
+           order by c.id
+             for no key update skip locked) x;
+  if pg_catalog.cardinality(v_ids) = 0 then
+    return 0;
+  end if;
+  delete from dialbridge.contacts_to_score m where m.contact_id = any (v_ids);
+  foreach v_id in array v_ids loop
+    perform public.calculate_contact_engagement_score(v_id, p_as_of);
+  end loop;
+  return pg_catalog.cardinality(v_ids);
+end
+$$;
+
+--
+-- Name: scoring_markers_lock_key(); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.scoring_markers_lock_key() RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$ select 7308604897168450352::bigint $$;
+
+--
 -- Name: session_call_stats_from_rows(uuid); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
@@ -9612,7 +9709,13 @@ CREATE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization() RETURNS tr
     SET search_path TO ''
     AS $$
 begin
-  if exists (select 1 from new_rows where phone_status = 'pending') then
+  if tg_op = 'INSERT' then
+    if exists (select 1 from new_rows where phone_status = 'pending') then
+      perform dialbridge.enqueue_phone_normalization();
+    end if;
+  elsif exists (select 1 from new_rows n join old_rows o on o.id = n.id
+                 where n.phone_status = 'pending'
+                   and (o.phone_status is distinct from 'pending' or o.phone is distinct from n.phone)) then
     perform dialbridge.enqueue_phone_normalization();
   end if;
   return null;
@@ -11021,6 +11124,27 @@ COMMENT ON COLUMN dialbridge.contact_scores.as_of IS 'The time the score describ
 --
 
 COMMENT ON COLUMN dialbridge.contact_scores.computed_at IS 'When it was computed.';
+
+--
+-- Name: contacts_to_score; Type: TABLE; Schema: dialbridge; Owner: -
+--
+
+CREATE TABLE dialbridge.contacts_to_score (
+    contact_id uuid NOT NULL,
+    marked_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE contacts_to_score; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON TABLE dialbridge.contacts_to_score IS 'Contacts whose calls changed and whose engagement score and best time to call await the contacts__score job.';
+
+--
+-- Name: COLUMN contacts_to_score.marked_at; Type: COMMENT; Schema: dialbridge; Owner: -
+--
+
+COMMENT ON COLUMN dialbridge.contacts_to_score.marked_at IS 'When the contact was first marked since its last scoring.';
 
 --
 -- Name: disposition_applications; Type: TABLE; Schema: dialbridge; Owner: -
@@ -16886,6 +17010,13 @@ ALTER TABLE ONLY dialbridge.contact_scores
     ADD CONSTRAINT contact_scores_pkey PRIMARY KEY (contact_id);
 
 --
+-- Name: contacts_to_score contacts_to_score_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.contacts_to_score
+    ADD CONSTRAINT contacts_to_score_pkey PRIMARY KEY (contact_id);
+
+--
 -- Name: disposition_applications disposition_applications_pkey; Type: CONSTRAINT; Schema: dialbridge; Owner: -
 --
 
@@ -18175,7 +18306,7 @@ CREATE TRIGGER _800_reclassify_totals AFTER INSERT OR DELETE OR UPDATE OF phoneb
 -- Name: contacts _900_enqueue_phone_normalization; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER _900_enqueue_phone_normalization AFTER UPDATE ON public.contacts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization();
+CREATE TRIGGER _900_enqueue_phone_normalization AFTER UPDATE ON public.contacts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization();
 
 --
 -- Name: contacts _900_enqueue_phone_normalization_on_insert; Type: TRIGGER; Schema: public; Owner: -
@@ -18223,6 +18354,13 @@ ALTER TABLE ONLY dialbridge.contact_marks
 
 ALTER TABLE ONLY dialbridge.contact_scores
     ADD CONSTRAINT contact_scores_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
+
+--
+-- Name: contacts_to_score contacts_to_score_contact_id_fkey; Type: FK CONSTRAINT; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE ONLY dialbridge.contacts_to_score
+    ADD CONSTRAINT contacts_to_score_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
 
 --
 -- Name: disposition_applications disposition_applications_activity_id_fkey; Type: FK CONSTRAINT; Schema: dialbridge; Owner: -
@@ -18811,6 +18949,12 @@ ALTER TABLE dialbridge.contact_marks ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE dialbridge.contact_scores ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contacts_to_score; Type: ROW SECURITY; Schema: dialbridge; Owner: -
+--
+
+ALTER TABLE dialbridge.contacts_to_score ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: disposition_applications; Type: ROW SECURITY; Schema: dialbridge; Owner: -
@@ -19586,6 +19730,12 @@ GRANT ALL ON FUNCTION dialbridge.apply_phone_normalizations(p_rows jsonb, as_of 
 
 REVOKE ALL ON FUNCTION dialbridge.await_phoneburner_receivers() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.await_phoneburner_receivers() TO service_role;
+
+--
+-- Name: FUNCTION await_scoring_markers(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.await_scoring_markers() FROM PUBLIC;
 
 --
 -- Name: FUNCTION best_call_time(p_contact_id uuid, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
@@ -20414,6 +20564,12 @@ GRANT ALL ON FUNCTION dialbridge.link_pushed_session(p_phoneburner_session_id te
 
 REVOKE ALL ON FUNCTION dialbridge.local_date(p_at timestamp with time zone, p_timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.local_date(p_at timestamp with time zone, p_timezone text) TO service_role;
+
+--
+-- Name: FUNCTION mark_contacts_for_scoring(p_contact_ids uuid[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.mark_contacts_for_scoring(p_contact_ids uuid[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION normalize_label(p_label text); Type: ACL; Schema: dialbridge; Owner: -
@@ -21303,6 +21459,19 @@ REVOKE ALL ON FUNCTION dialbridge.score_contacts_after(p_after_id uuid, p_limit 
 GRANT ALL ON FUNCTION dialbridge.score_contacts_after(p_after_id uuid, p_limit integer, p_as_of timestamp with time zone) TO service_role;
 
 --
+-- Name: FUNCTION score_marked_contacts(p_limit integer, p_as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.score_marked_contacts(p_limit integer, p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.score_marked_contacts(p_limit integer, p_as_of timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION scoring_markers_lock_key(); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.scoring_markers_lock_key() FROM PUBLIC;
+
+--
 -- Name: FUNCTION session_call_stats_from_rows(p_session_id uuid); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -21815,6 +21984,12 @@ GRANT ALL ON TABLE dialbridge.contact_marks TO service_role;
 GRANT SELECT ON TABLE dialbridge.contact_scores TO authenticated;
 GRANT SELECT ON TABLE dialbridge.contact_scores TO dialbridge_metabase;
 GRANT ALL ON TABLE dialbridge.contact_scores TO service_role;
+
+--
+-- Name: TABLE contacts_to_score; Type: ACL; Schema: dialbridge; Owner: -
+--
+
+GRANT ALL ON TABLE dialbridge.contacts_to_score TO service_role;
 
 --
 -- Name: TABLE disposition_applications; Type: ACL; Schema: dialbridge; Owner: -

@@ -80,6 +80,12 @@ begin
     return pg_catalog.to_timestamp(v_number::double precision);
   end if;
   if pg_catalog.jsonb_typeof(p_value) is distinct from 'string' then return null; end if;
+  -- fast path, no subtransaction: ISO 8601 with an explicit zone and a day, time and offset that are always
+  -- valid (the usual form); anything else is parsed below, where an invalid value becomes null
+  if pg_catalog.btrim(p_value #>> '{}')
+     ~ '^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?([Zz]|[+-](0\d|1[0-4])(:?[0-5]\d)?)$' then
+    return pg_catalog.btrim(p_value #>> '{}')::timestamptz;
+  end if;
   v_parts := pg_catalog.regexp_match(pg_catalog.btrim(p_value #>> '{}'),
     '^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$');
   if v_parts is null then return null; end if;

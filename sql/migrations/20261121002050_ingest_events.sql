@@ -51,7 +51,7 @@ as $$
   select case
     -- fast path: ISO 8601 with an explicit zone and a day every month has (the seed contract's form)
     when pg_catalog.jsonb_typeof(p_value) = 'string'
-         and (p_value #>> '{}') ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$'
+         and (p_value #>> '{}') ~ '^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-4]):[0-5]\d)$'
       then (p_value #>> '{}')::timestamptz
     when pg_catalog.jsonb_typeof(p_value) in ('string', 'number')
       then dialbridge.phoneburner_timestamptz(p_value, p_zone)

@@ -86,12 +86,22 @@ begin
 end
 $$;
 
-/** Statement trigger: queues normalisation when the statement left any row pending (transition table). */
+/**
+ * Statement trigger: queues normalisation when the statement left a row pending that it made pending
+ * (inserted, or its number or status changed): updates of other columns of a row already pending (call
+ * statistics, dispositions) do not queue the job again — it is queued already, or the sweep catches it.
+ */
 create or replace function dialbridge.tg_contacts__enqueue_phone_normalization() returns trigger
 language plpgsql volatile security invoker set search_path = ''
 as $$
 begin
-  if exists (select 1 from new_rows where phone_status = 'pending') then
+  if tg_op = 'INSERT' then
+    if exists (select 1 from new_rows where phone_status = 'pending') then
+      perform dialbridge.enqueue_phone_normalization();
+    end if;
+  elsif exists (select 1 from new_rows n join old_rows o on o.id = n.id
+                 where n.phone_status = 'pending'
+                   and (o.phone_status is distinct from 'pending' or o.phone is distinct from n.phone)) then
     perform dialbridge.enqueue_phone_normalization();
   end if;
   return null;
@@ -99,7 +109,7 @@ end
 $$;
 drop trigger if exists _900_enqueue_phone_normalization on public.contacts;
 create trigger _900_enqueue_phone_normalization after update on public.contacts
-  referencing new table as new_rows
+  referencing old table as old_rows new table as new_rows
   for each statement execute function dialbridge.tg_contacts__enqueue_phone_normalization();
 drop trigger if exists _900_enqueue_phone_normalization_on_insert on public.contacts;
 create trigger _900_enqueue_phone_normalization_on_insert after insert on public.contacts

@@ -432,8 +432,9 @@ $$;
  * Applies a change of contact_activities rows to every roll-up: the old rows' contributions are
  * subtracted, the new rows' added. Lock order, shared by every writer: the contacts involved (by id),
  * then rep_daily_stats, rep_day_totals, session_stats, session_contact_stats, session_totals,
- * segment_daily_stats (each in key order). Finally the engagement score of every contact whose calls
- * changed is recomputed (dialbridge.score_contacts): the score is always derived from the calls.
+ * segment_daily_stats (each in key order). Finally every contact whose calls changed is marked for
+ * rescoring (dialbridge.mark_contacts_for_scoring: the contacts__score job recomputes it moments later, off
+ * this path, since a score reads the contact's whole history); the score is always derived from the calls.
  */
 create or replace function dialbridge.apply_activity_changes(
   p_old public.contact_activities[], p_new public.contact_activities[]
@@ -711,8 +712,8 @@ begin
    cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s;
   perform dialbridge.upsert_segment_deltas(v_segments);
 
-  -- Engagement scores of the contacts whose calls changed (an update that changed nothing a report counts
-  -- cancels out here and rescoring is skipped).
+  -- Contacts whose calls changed are marked for rescoring (an update that changed nothing a report counts
+  -- cancels out here and nothing is marked).
   select coalesce(pg_catalog.array_agg(distinct x.contact_id), '{}') into v_rescore
     from (select d.contact_id
             from pg_catalog.unnest(v_deltas) d
@@ -721,7 +722,7 @@ begin
                     d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled
           having sum(d.sign) <> 0) x;
   if pg_catalog.cardinality(v_rescore) > 0 then
-    perform dialbridge.score_contacts(v_rescore, now());
+    perform dialbridge.mark_contacts_for_scoring(v_rescore);
   end if;
 end
 $$;

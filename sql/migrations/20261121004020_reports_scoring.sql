@@ -22,8 +22,10 @@
 -- the category the dialer sent).
 --
 -- One source of truth: the score is never adjusted, always recomputed from the calls — after every change
--- to a contact's calls (the roll-up trigger calls dialbridge.score_contacts), nightly (job contacts__score,
--- recency moves with time), and after a mapping edit (a debounced contacts__score job).
+-- to a contact's calls (the roll-up trigger marks the contact in dialbridge.contacts_to_score and a
+-- coalesced contacts__score job rescores the marked contacts moments later: a score reads the contact's
+-- whole history, so it stays off the ingest path, whose cost must not grow with history), nightly (job
+-- contacts__score, recency moves with time), and after a mapping edit (a debounced contacts__score job).
 --
 -- Best time to call: from the contact's own connected calls (day of week and hour, in the contact's time
 -- zone when it names a valid one, else the reporting time zone) — the day and the hour with the most
@@ -437,6 +439,121 @@ end
 $$;
 
 -- ---------------------------------------------------------------------------------------------------
+-- After each call: contacts marked, rescored by the worker moments later
+-- ---------------------------------------------------------------------------------------------------
+-- The roll-up trigger (20261121004010) marks the contacts whose calls changed; one coalesced job
+-- (contacts__score {"marked": true}, job_key contacts__score:marked) rescores every marked contact in
+-- short batches. Queueing without a hot row, as the webhook receivers do (20261121002000): a marker that
+-- finds the job queued and not started skips add_job, holding the advisory lock below shared until it
+-- commits, and the job's batch function waits for those markers (dialbridge.await_scoring_markers) before
+-- it claims, so it sees their marks. Lock order: a marker holds the contact's row lock (taken by the
+-- roll-up trigger) before it marks; the batch function locks contacts first (skip locked: a contact a
+-- transaction is still writing is left marked for the job that transaction queued) and only then removes
+-- their marks, so the two never wait on each other in opposite orders. A cron sweep
+-- (jobs/crontab) catches marks left while no worker ran.
+
+/**
+ * Contacts whose calls changed since they were last scored (one row per contact); emptied by
+ * dialbridge.score_marked_contacts.
+ */
+create table if not exists dialbridge.contacts_to_score (
+  contact_id uuid primary key references public.contacts (id) on delete cascade,
+  marked_at timestamptz not null default now()
+);
+alter table dialbridge.contacts_to_score enable row level security;
+comment on table dialbridge.contacts_to_score is 'Contacts whose calls changed and whose engagement score and best time to call await the contacts__score job.';
+comment on column dialbridge.contacts_to_score.marked_at is 'When the contact was first marked since its last scoring.';
+revoke all on table dialbridge.contacts_to_score from public, anon, authenticated;
+grant all on table dialbridge.contacts_to_score to service_role;
+-- RLS on, no policy: written by the roll-up trigger and read by the scoring job only.
+
+/** Advisory lock key of the scoring markers' barrier (arbitrary constant). */
+create or replace function dialbridge.scoring_markers_lock_key() returns bigint
+language sql immutable parallel safe security invoker set search_path = ''
+as $$ select 7308604897168450352::bigint $$;
+
+/**
+ * Marks contacts for rescoring and makes sure a contacts__score job will see the marks (see above).
+ * Called with the contacts' row locks held (the roll-up trigger); ids that are no contact's are ignored.
+ * Never fails the caller because of the queue: the marks stay and the cron sweep queues the job.
+ */
+create or replace function dialbridge.mark_contacts_for_scoring(p_contact_ids uuid[]) returns void
+language plpgsql volatile security invoker set search_path = ''
+as $$
+begin
+  -- contacts only (a deleted contact's calls lose their contact_id: nothing left to score)
+  insert into dialbridge.contacts_to_score (contact_id)
+  select c.id from public.contacts c where c.id = any (p_contact_ids) order by c.id
+  on conflict (contact_id) do nothing;
+  if pg_catalog.to_regnamespace('graphile_worker') is null then
+    return;
+  end if;
+  begin
+    begin
+      if pg_catalog.pg_try_advisory_xact_lock_shared(dialbridge.scoring_markers_lock_key()) then
+        if exists (select 1 from graphile_worker._private_jobs j
+                    where j.key = 'contacts__score:marked' and j.locked_at is null and j.attempts = 0) then
+          return;  -- the queued job claims after its barrier, i.e. after this transaction
+        end if;
+      end if;
+    exception when others then
+      null;  -- e.g. a graphile-worker whose tables changed: queue the ordinary way below
+    end;
+    perform graphile_worker.add_job('contacts__score', '{"marked": true}'::json,
+      job_key := 'contacts__score:marked', job_key_mode := 'preserve_run_at', max_attempts := 5);
+  exception when others then
+    raise warning 'dialbridge: could not queue contacts__score (%): marked contacts wait for the sweep', sqlstate;
+  end;
+end
+$$;
+
+/**
+ * The barrier the scoring job calls before it claims marks: returns once every marker that counted on an
+ * already queued job has committed. Holds nothing afterwards.
+ */
+create or replace function dialbridge.await_scoring_markers() returns void
+language plpgsql volatile security invoker set search_path = ''
+as $$
+begin
+  perform pg_catalog.pg_advisory_lock(dialbridge.scoring_markers_lock_key());
+  perform pg_catalog.pg_advisory_unlock(dialbridge.scoring_markers_lock_key());
+exception when query_canceled or others then
+  perform pg_catalog.pg_advisory_unlock(dialbridge.scoring_markers_lock_key());
+  raise;
+end
+$$;
+
+/**
+ * Rescores up to p_limit marked contacts (id order, skipping contacts another transaction holds) as of
+ * p_as_of and removes their marks; returns how many were scored (0: nothing claimable is left).
+ */
+create or replace function dialbridge.score_marked_contacts(p_limit integer default 100, p_as_of timestamptz default now())
+returns integer
+language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  v_ids uuid[];
+  v_id uuid;
+begin
+  perform dialbridge.await_scoring_markers();
+  select coalesce(pg_catalog.array_agg(x.id order by x.id), '{}') into v_ids
+    from (select c.id from public.contacts c
+           where c.id in (select m.contact_id from dialbridge.contacts_to_score m
+                           order by m.contact_id limit greatest(p_limit, 1))
+           order by c.id
+             for no key update skip locked) x;
+  if pg_catalog.cardinality(v_ids) = 0 then
+    return 0;
+  end if;
+  delete from dialbridge.contacts_to_score m where m.contact_id = any (v_ids);
+  foreach v_id in array v_ids loop
+    perform public.calculate_contact_engagement_score(v_id, p_as_of);
+  end loop;
+  return pg_catalog.cardinality(v_ids);
+end
+$$;
+
+-- ---------------------------------------------------------------------------------------------------
 -- A mapping edit changes scores: rescore everyone, debounced, in the worker
 -- ---------------------------------------------------------------------------------------------------
 /**
@@ -465,7 +582,8 @@ grant execute on function public.calculate_contact_engagement_score(uuid, timest
 revoke execute on all functions in schema dialbridge from public;
 grant execute on function dialbridge.engagement_score_breakdown(uuid, timestamptz), dialbridge.best_call_time(uuid, timestamptz),
   dialbridge.score_contacts(uuid[], timestamptz), dialbridge.score_contacts_after(uuid, integer, timestamptz),
-  dialbridge.refresh_call_hour_stats(timestamptz), dialbridge.valid_time_zone(text)
+  dialbridge.refresh_call_hour_stats(timestamptz), dialbridge.valid_time_zone(text),
+  dialbridge.score_marked_contacts(integer, timestamptz)
   to service_role;
 
 -- migrate:down

@@ -1,6 +1,7 @@
 -- A disposition moves the contact's engagement score by its mapping's delta, once per call, clamped to
 -- 0..100. The score has one writer, the engagement score of the reporting migrations, which recomputes it
--- from the contact's calls (base 50, connection rate, talk time, the calls' mapping deltas, recency);
+-- from the contact's calls (base 50, connection rate, talk time, the calls' mapping deltas, recency) in the
+-- rescoring job that follows each call (dialbridge.score_marked_contacts, run here where the worker would);
 -- apply_disposition never adds the delta a second time. The calls here were not answered, so the
 -- dispositions' deltas are the only factor on top of the neutral 50.
 begin;
@@ -15,6 +16,7 @@ select tests.make_contact('buyers', 'sarah@sourceco.com') as john \gset
 select tests.record_call(:'john', 'sarah@sourceco.com', 'INTERESTED', 'Interested - Send Information',
   '2026-11-20T10:49:05Z', p_connected => false) as john_call \gset
 select dialbridge.apply_disposition(:'john_call');
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'john'),
   $$values (75)$$, 'INTERESTED adds 25 to the neutral 50');
 
@@ -22,21 +24,25 @@ select dialbridge.apply_disposition(:'john_call');
 update contact_activities set disposition_code = disposition_code, disposition_set_at = disposition_set_at
  where id = :'john_call';
 select dialbridge.apply_disposition(:'john_call');
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'john'),
   $$values (75)$$, 'applying the same call again, or after a replay, adds nothing');
 
 select tests.record_call(:'john', 'sarah@sourceco.com', 'LEFT_VOICEMAIL', 'Left Voicemail',
   '2026-11-20T15:00:00Z', p_connected => false) as john_call_2 \gset
 select dialbridge.apply_disposition(:'john_call_2');
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'john'),
   $$values (80)$$, 'another call adds its own delta (+5)');
 
 -- a changed disposition swaps the delta instead of adding a second one
 select tests.redispose(:'john_call', 'NOT_INTERESTED', 'Not Interested', '2026-11-20T10:55:00Z');
 select dialbridge.apply_disposition(:'john_call');
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'john'),
   $$values (30)$$, 'changing INTERESTED to NOT_INTERESTED swaps +25 for -25 (50 - 25 + 5)');
 select dialbridge.apply_disposition(:'john_call');
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'john'),
   $$values (30)$$, 'and applying it again changes nothing');
 
@@ -46,6 +52,7 @@ select dialbridge.apply_disposition(tests.record_call(:'emily', 'sarah@sourceco.
   '2026-11-19T10:00:00Z', p_connected => false));
 select dialbridge.apply_disposition(tests.record_call(:'emily', 'sarah@sourceco.com', 'MEETING_SET', 'Meeting Scheduled',
   '2026-11-20T10:00:00Z', p_connected => false));
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'emily'),
   $$values (100)$$, 'two MEETING_SET calls (+50 each) stop at 100');
 
@@ -54,6 +61,7 @@ select dialbridge.apply_disposition(tests.record_call(:'paul', 'sarah@sourceco.c
   '2026-11-19T10:00:00Z', p_connected => false));
 select dialbridge.apply_disposition(tests.record_call(:'paul', 'sarah@sourceco.com', 'NOT_INTERESTED', 'Not Interested',
   '2026-11-20T10:00:00Z', p_connected => false));
+select dialbridge.score_marked_contacts();
 select results_eq(format($$select call_engagement_score from contacts where id = %L$$, :'paul'),
   $$values (0)$$, 'NOT_A_FIT and NOT_INTERESTED (-25 each) stop at 0');
 

@@ -4,7 +4,7 @@
 -- contact with no calls, counts only calls up to as_of, explains itself, follows every call, and places
 -- the best time to call from the contact's own connections or, without any, from its segment's.
 begin;
-select plan(19);
+select plan(21);
 
 select tests.create_user('rep@score.test', 'Score Team', 'rep');
 create temporary table c (name text primary key, id uuid);
@@ -30,11 +30,15 @@ select tests.report_call(pg_temp.cid('neil'), 'rep@score.test', now() - interval
 select tests.report_call(pg_temp.cid('neil'), 'rep@score.test', now() - interval '100 days' + g * interval '1 day', 'no_answer', null, 'NOT_INTERESTED')
   from generate_series(1, 4) g;
 
--- Recomputed after each call (as of the time of the change)
+-- Recomputed after each call: the calls mark the contact and queue the rescoring job, which scores it
+select ok(exists (select 1 from dialbridge.contacts_to_score where contact_id = pg_temp.cid('sam'))
+          and exists (select 1 from graphile_worker.jobs where task_identifier = 'contacts__score' and key = 'contacts__score:marked'),
+  'recording calls marks the contact for rescoring and queues the rescoring job');
+select is(dialbridge.score_marked_contacts(), 3, 'the rescoring job scores the three contacts called (Sam, Rita, Neil)');
 select results_eq(
   $$ select call_engagement_score, days_since_last_engaged_call from public.contacts where id = pg_temp.cid('sam') $$,
   $$ values (70, 59) $$,
-  'the trigger scored the contact when its calls were recorded (as of now: the future call does not count)');
+  'the contact was scored after its calls were recorded (as of now: the future call does not count)');
 
 -- A contact without calls
 select is(public.calculate_contact_engagement_score(pg_temp.cid('nora'), now()), 50,
@@ -83,10 +87,11 @@ select throws_ok($$ select public.calculate_contact_engagement_score(gen_random_
 
 -- … and from the mappings' deltas
 select tests.report_call(pg_temp.cid('sam'), 'rep@score.test', now() - interval '1 hour', 'connected', 240, 'HOT_LEAD');
+select dialbridge.score_marked_contacts();
 select results_eq(
   $$ select call_engagement_score, days_since_last_engaged_call from public.contacts where id = pg_temp.cid('sam') $$,
   $$ values (100, 0) $$,
-  'a new engaged call rescored the contact at once (raw 50 + 12 + 10 + 45 = 117, clamped; engaged today)');
+  'a new engaged call rescored the contact (raw 50 + 12 + 10 + 45 = 117, clamped; engaged today)');
 update public.disposition_mappings set engagement_score_delta = -40 where phoneburner_disposition_code = 'HOT_LEAD';
 select is(public.calculate_contact_engagement_score(pg_temp.cid('sam'), now()), 37,
   'a mapping''s delta edited by an admin is what the next computation uses (deltas now 25 − 25 + 5 − 40)');
@@ -101,6 +106,7 @@ select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-03 10:1
 select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-10 10:40'::timestamp at time zone 'America/Chicago', 'connected', 90);
 select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-05 15:00'::timestamp at time zone 'America/Chicago', 'connected', 90);
 select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-02 09:00'::timestamp at time zone 'America/Chicago', 'no_answer');
+select dialbridge.score_marked_contacts();
 select results_eq(
   $$ select best_call_day_of_week, best_call_time_of_day from public.contacts where id = pg_temp.cid('tina') $$,
   $$ values (2, '10:00'::time) $$,

@@ -1,6 +1,6 @@
 /**
- * The reporting jobs, run by graphile-worker against the real database: contacts__score (nightly, after a
- * mapping edit, or for given contacts) recomputes scores, explanations and best times as of one time;
+ * The reporting jobs, run by graphile-worker against the real database: contacts__score (after each call,
+ * nightly, after a mapping edit, or for given contacts) recomputes scores, explanations and best times as of one time;
  * contact_activities__check_rollups finds a roll-up that drifted and repairs it. Bad payloads fail the job
  * with a clear error and change nothing.
  */
@@ -64,9 +64,15 @@ afterAll(async () => {
 });
 
 describe("contacts__score", () => {
-  it("scores each contact when its call is recorded (the baseline the jobs must reproduce)", async () => {
+  it("scores each contact after its call is recorded: the call marks it and queues the rescoring job", async () => {
+    const marked = await sql`select contact_id from dialbridge.contacts_to_score where contact_id = any (${contacts}::uuid[])`;
+    expect(marked).toHaveLength(3);
+    const [job] = await sql`select id from graphile_worker.jobs where key = 'contacts__score:marked'`;
+    expect(job).toBeDefined();
+    await work();
     // 50 + 20 (1 of 1 connected) + 15 (4:00 talk) + 25 (INTERESTED); engaged 20 days ago: no recency penalty
-    expect(await scoreOf(contacts[0])).toMatchObject({ score: 100, days: 20 });
+    for (const id of contacts) expect(await scoreOf(id)).toMatchObject({ score: 100, days: 20 });
+    expect(await sql`select 1 from dialbridge.contacts_to_score where contact_id = any (${contacts}::uuid[])`).toHaveLength(0);
   });
 
   it("nightly, rescores every contact: a stale score is put right", async () => {
