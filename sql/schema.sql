@@ -932,7 +932,7 @@ begin
       from public.contacts c
      where c.id in (select g.contact_id from g)
      order by c.id
-       for update
+       for no key update
   ), calc as (
     select l.id,
            l.total_call_attempts + g.attempts as attempts,
@@ -1056,7 +1056,7 @@ begin
       from public.phoneburner_sessions s
      where s.id in (select g.session_id from g)
      order by s.id
-       for update
+       for no key update
   ), calc as (
     select l.id,
            l.total_dials + g.dials as dials,
@@ -1125,7 +1125,7 @@ begin
       from public.phoneburner_session_contacts m
       join g on g.session_id = m.session_id and g.contact_id = m.contact_id
      order by m.session_id, m.contact_id
-       for update of m
+       for no key update of m
   )
   update public.phoneburner_session_contacts m
      set state = case when l.state in ('removed', 'failed') then l.state
@@ -1178,7 +1178,7 @@ begin
     return;
   end if;
 
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;
@@ -1340,7 +1340,7 @@ begin
     return;
   end if;
 
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;
@@ -1455,7 +1455,7 @@ begin
   end if;
 
   -- Everything a call does to its contact is serialised on the contact row.
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;
@@ -7822,7 +7822,7 @@ begin
       from public.contacts c
      where c.id in (select t.contact_id from truth t)
      order by c.id
-       for update
+       for no key update
   ), diff as (
     select cur.id, o.key as column_name, o.value #>> '{}' as stored_value, n.value #>> '{}' as recomputed_value
       from cur_rows cur
@@ -7988,7 +7988,7 @@ begin
       from public.phoneburner_sessions s
      where s.id in (select t.session_id from truth t)
      order by s.id
-       for update
+       for no key update
   ), diff as (
     select cur.id, o.key as column_name, o.value #>> '{}' as stored_value, n.value #>> '{}' as recomputed_value
       from cur_rows cur
@@ -9965,7 +9965,7 @@ begin
            sum(d.sign) filter (where d.state = 'completed') as completed
       from d group by d.session_id
   ), locked as (
-    select s.id from public.phoneburner_sessions s where s.id in (select g.session_id from g) order by s.id for update
+    select s.id from public.phoneburner_sessions s where s.id in (select g.session_id from g) order by s.id for no key update
   )
   update public.phoneburner_sessions s
      set total_contacts_added = s.total_contacts_added + g.added,

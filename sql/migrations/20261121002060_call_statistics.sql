@@ -208,7 +208,9 @@ $$;
 /**
  * Applies signed contributions to the contacts, sessions and session members they concern: sums per
  * parent, monotonic extremes, an indexed top-1 re-read where a removed row held an extreme. Parent rows
- * are locked in id order: contacts, then sessions, then session members.
+ * are locked in id order: contacts, then sessions, then session members — FOR NO KEY UPDATE, which does not
+ * conflict with the KEY SHARE locks that inserting activities takes on the same parents in row order (FOR
+ * UPDATE did, and two concurrent writers deadlocked on it).
  */
 create or replace function dialbridge.apply_call_stat_deltas(p_deltas dialbridge.activity_stat_delta[]) returns void
 language plpgsql volatile security invoker set search_path = ''
@@ -253,7 +255,7 @@ begin
       from public.contacts c
      where c.id in (select g.contact_id from g)
      order by c.id
-       for update
+       for no key update
   ), calc as (
     select l.id,
            l.total_call_attempts + g.attempts as attempts,
@@ -377,7 +379,7 @@ begin
       from public.phoneburner_sessions s
      where s.id in (select g.session_id from g)
      order by s.id
-       for update
+       for no key update
   ), calc as (
     select l.id,
            l.total_dials + g.dials as dials,
@@ -446,7 +448,7 @@ begin
       from public.phoneburner_session_contacts m
       join g on g.session_id = m.session_id and g.contact_id = m.contact_id
      order by m.session_id, m.contact_id
-       for update of m
+       for no key update of m
   )
   update public.phoneburner_session_contacts m
      set state = case when l.state in ('removed', 'failed') then l.state
@@ -629,7 +631,7 @@ begin
            sum(d.sign) filter (where d.state = 'completed') as completed
       from d group by d.session_id
   ), locked as (
-    select s.id from public.phoneburner_sessions s where s.id in (select g.session_id from g) order by s.id for update
+    select s.id from public.phoneburner_sessions s where s.id in (select g.session_id from g) order by s.id for no key update
   )
   update public.phoneburner_sessions s
      set total_contacts_added = s.total_contacts_added + g.added,
@@ -760,7 +762,7 @@ begin
       from public.contacts c
      where c.id in (select t.contact_id from truth t)
      order by c.id
-       for update
+       for no key update
   ), diff as (
     select cur.id, o.key as column_name, o.value #>> '{}' as stored_value, n.value #>> '{}' as recomputed_value
       from cur_rows cur
@@ -896,7 +898,7 @@ begin
       from public.phoneburner_sessions s
      where s.id in (select t.session_id from truth t)
      order by s.id
-       for update
+       for no key update
   ), diff as (
     select cur.id, o.key as column_name, o.value #>> '{}' as stored_value, n.value #>> '{}' as recomputed_value
       from cur_rows cur

@@ -347,7 +347,7 @@ begin
   end if;
 
   -- Everything a call does to its contact is serialised on the contact row.
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;

@@ -70,7 +70,7 @@ begin
     return;
   end if;
 
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;
@@ -265,7 +265,7 @@ begin
     return;
   end if;
 
-  select * into c from public.contacts ct where ct.id = a.contact_id for update;
+  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
   if not found then
     return;
   end if;

@@ -127,6 +127,51 @@ describe("contacts__score", () => {
   });
 });
 
+describe("rescoring while calls are being recorded", () => {
+  it("never deadlocks with the writers and leaves every contact scored as a recompute says", async () => {
+    const writers = connect(url, { max: 3 });
+    const scorer = connect(url, { max: 1 });
+    const ids = (await sql`insert into public.contacts (team_id, first_name, last_name)
+                           select ${teamId}, 'Busy' || g, 'Contact' from generate_series(1, 12) g returning id`).map((r) => r.id as string);
+    try {
+      let writing = true;
+      // three writers record calls for random subsets of the contacts, in random order, many per statement
+      const write = async (w: number) => {
+        for (let round = 0; round < 15; round++) {
+          const picked = ids.filter(() => Math.random() < 0.5).sort(() => Math.random() - 0.5);
+          await writers`insert into public.contact_activities (contact_id, user_id, team_id, activity_type, matching_status, dedupe_key,
+                          call_started_at, talk_time_seconds, call_duration_seconds, call_outcome, disposition_code, disposition_set_at)
+                        select x.id, ${repId}, ${teamId}, 'disposition_set', 'matched', ${`test:jobs:${tag}:busy:${w}:${round}:`} || x.n,
+                               now() - interval '1 day', 150, 160, case when x.n % 2 = 0 then 'connected' else 'no_answer' end,
+                               case when x.n % 3 = 0 then 'INTERESTED' else 'NOT_INTERESTED' end, now() - interval '1 day'
+                          from unnest(${picked}::uuid[]) with ordinality as x(id, n)`;
+        }
+      };
+      const score = async () => {
+        let scored = 0;
+        while (writing) scored += (await scorer`select dialbridge.score_marked_contacts(3) as n`)[0].n;
+        return scored;
+      };
+      const scoring = score();
+      await Promise.all([0, 1, 2].map(write)); // a deadlock would reject here (40P01) or in the scorer
+      writing = false;
+      expect(await scoring).toBeGreaterThan(0);
+      while ((await scorer`select dialbridge.score_marked_contacts(100) as n`)[0].n > 0);
+      expect(await sql`select 1 from dialbridge.contacts_to_score where contact_id = any (${ids}::uuid[])`).toHaveLength(0);
+      const wrong = await sql`select c.id from public.contacts c
+                               where c.id = any (${ids}::uuid[])
+                                 and c.call_engagement_score is distinct from
+                                     (dialbridge.engagement_score_breakdown(c.id, now()) ->> 'score')::int`;
+      expect(wrong).toHaveLength(0);
+    } finally {
+      await sql`delete from public.contact_activities where dedupe_key like ${`test:jobs:${tag}:busy:%`}`;
+      await sql`delete from public.contacts where id = any (${ids}::uuid[])`;
+      await writers.end();
+      await scorer.end();
+    }
+  });
+});
+
 describe("contact_activities__check_rollups", () => {
   it("finds a roll-up that drifted and repairs it", async () => {
     await sql`update dialbridge.rep_day_totals set calls = calls + 5 where team_id = ${teamId}`;
