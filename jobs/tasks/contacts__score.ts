@@ -27,7 +27,7 @@ export const Payload = z.object({
 }).strict();
 
 const BATCH = 500;
-/** Marked contacts per transaction: their row locks, which the ingest path waits for, stay short (measured: 100 → 20 halves its waits). */
+/** Marked contacts per transaction: their row locks, which the ingest path waits for, stay short (one bench run each: 100 → 20 cut the roll-up trigger's time per event end to end from 0.41 to 0.14 ms). */
 const MARKED_BATCH = 20;
 /** A marked run gives the worker slot back after this long (and queues itself again). */
 const MAX_MARKED_RUN_MS = 60_000;

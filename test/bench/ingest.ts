@@ -27,6 +27,7 @@ import {
 } from "../../supabase/local/db.ts";
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { signBody } from "../../functions/_shared/signature.ts";
+import { batchSizeFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // options and context
@@ -442,7 +443,7 @@ export const processingEndToEnd: Section = {
       console.log(`${"processed end to end".padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${events.length} events in ${fmt(t.seconds, 2)} s, first received → last success; ` +
         `${fmt(t.avg_ms, 2)} ms per event inside its batch; ${t.not_ok} not successful)`);
       console.log(`${"".padEnd(34)} ${counts.attempts} calls counted on ${counts.calls} contacts ` +
-        `(mix: seed-contract calls of 3–6 events and real api_calldone calls; ${worker.concurrency} worker slots, batches of ${process.env.PHONEBURNER_PROCESS_BATCH ?? 100})`);
+        `(mix: seed-contract calls of 3–6 events and real api_calldone calls; ${worker.concurrency} worker slots, batches of ${batchSizeFromEnv()})`);
       await new Promise((r) => setTimeout(r, 1500)); // the worker's sessions report their statistics when idle
       console.log(describeBreakdown(await processingBreakdown(ctx.sql), done));
       console.log(`${"".padEnd(34)} (function time counts a batch waiting for the one before it and for in-flight receivers)`);
