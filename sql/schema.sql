@@ -1444,6 +1444,9 @@ declare
   v_task_id uuid;
   v_run_id uuid;
   v_claimed boolean;
+  v_set_status boolean;
+  v_set_next boolean;
+  v_clear_next boolean;
 begin
   select * into a from public.contact_activities ca where ca.id = p_activity_id;
   if not found then
@@ -1578,33 +1581,33 @@ begin
     end if;
 
     -- status and stage: the contact's newest disposition wins; do-not-call keeps its status
+    v_set_status := false;
     if m.sourceco_contact_status is not null or m.sourceco_contact_stage is not null then
       v_claimed := dialbridge.claim_contact_mark(c.id, 'status', a.id, v_at);
-      if v_claimed and (not c.do_not_call or m.mark_do_not_call) then
-        update public.contacts ct
-           set contact_status = coalesce(m.sourceco_contact_status, ct.contact_status),
-               contact_stage = coalesce(m.sourceco_contact_stage, ct.contact_stage)
-         where ct.id = c.id;
-      end if;
+      v_set_status := v_claimed and (not c.do_not_call or m.mark_do_not_call);
     end if;
 
     -- next action: the newest disposition or callback wins; a callback date on the call wins over the offset
-    v_claimed := dialbridge.claim_contact_mark(c.id, 'next_action', a.id, v_at);
-    if v_claimed then
-      if m.next_action_type is null or (m.next_action_type = 'call' and c.do_not_call) then
-        update public.contacts ct
-           set next_action_type = null, next_action_date = null, next_action_notes = null,
-               next_action_assigned_to_user_id = null
-         where ct.id = c.id;
-      else
-        update public.contacts ct
-           set next_action_type = m.next_action_type,
-               next_action_date = coalesce(dialbridge.local_date(a.callback_scheduled_date, c.timezone),
-                                           dialbridge.local_date(v_at, c.timezone) + m.next_action_offset_days),
-               next_action_notes = pg_catalog.concat_ws(': ', v_label, nullif(pg_catalog.btrim(a.disposition_notes), '')),
-               next_action_assigned_to_user_id = v_rep
-         where ct.id = c.id;
-      end if;
+    v_set_next := dialbridge.claim_contact_mark(c.id, 'next_action', a.id, v_at);
+    v_clear_next := m.next_action_type is null or (m.next_action_type = 'call' and c.do_not_call);
+
+    -- both in one update (each update of a contact is a new row version and a round of its triggers)
+    if v_set_status or v_set_next then
+      update public.contacts ct
+         set contact_status = case when v_set_status then coalesce(m.sourceco_contact_status, ct.contact_status)
+                                   else ct.contact_status end,
+             contact_stage = case when v_set_status then coalesce(m.sourceco_contact_stage, ct.contact_stage)
+                                  else ct.contact_stage end,
+             next_action_type = case when not v_set_next then ct.next_action_type when v_clear_next then null
+                                     else m.next_action_type end,
+             next_action_date = case when not v_set_next then ct.next_action_date when v_clear_next then null
+                                     else coalesce(dialbridge.local_date(a.callback_scheduled_date, c.timezone),
+                                                   dialbridge.local_date(v_at, c.timezone) + m.next_action_offset_days) end,
+             next_action_notes = case when not v_set_next then ct.next_action_notes when v_clear_next then null
+                                      else pg_catalog.concat_ws(': ', v_label, nullif(pg_catalog.btrim(a.disposition_notes), '')) end,
+             next_action_assigned_to_user_id = case when not v_set_next then ct.next_action_assigned_to_user_id
+                                                    when v_clear_next then null else v_rep end
+       where ct.id = c.id;
     end if;
   end if;
 
