@@ -18,6 +18,7 @@
  */
 import { createHmac } from "node:crypto";
 import { pbPhone, pbTime, type RunningSandbox, type SandboxContact, type SandboxSession } from "./server.ts";
+import { prng } from "../prng.ts";
 
 export interface DialRequest {
   session_id?: string;
@@ -73,26 +74,6 @@ const OUTCOMES: [Outcome, number][] = [
   [{ key: "do_not_call", label: "Do Not Call", code: "DO_NOT_CALL", connected: true, answeredBy: "decision_maker", callOutcome: "completed", talk: [15, 40], note: "Asked to be removed from all call lists." }, 1],
 ];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    outcome: (): Outcome => {
-      let r = next() * OUTCOMES.reduce((s, [, w]) => s + w, 0);
-      for (const [o, w] of OUTCOMES) if ((r -= w) < 0) return o;
-      return OUTCOMES[0][0];
-    },
-  };
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Plays the calls of the chosen sessions (all sessions when none is named). */
@@ -140,7 +121,7 @@ export async function dialSessions(sb: RunningSandbox, req: DialRequest): Promis
     let pendingDone: (() => Promise<void>) | null = null;
     for (let i = 0; i < contacts.length; i++) {
       const c = contacts[i];
-      const o = rnd.outcome();
+      const o = rnd.weighted(OUTCOMES);
       result.outcomes[o.key] = (result.outcomes[o.key] ?? 0) + 1;
       const ring = rnd.int(6, 28);
       const talk = o.talk[1] > 0 ? rnd.int(o.talk[0], o.talk[1]) : 0;
