@@ -1,12 +1,15 @@
 /**
- * Supabase user JWTs (HS256), verified with Web Crypto so the same code runs in the edge runtime (Deno)
- * and in Node (tests, demo, worker).
+ * Supabase user JWTs, verified with Web Crypto so the same code runs in the edge runtime (Deno) and in
+ * Node (tests, demo, worker).
  *
  * On Supabase, `verify_jwt = true` makes the gateway reject bad tokens before the function runs; the
  * function still verifies the token itself, because it must know the user (sub) and acts as that user in
- * the database. The secret is the project's JWT secret (SUPABASE_JWT_SECRET). Projects that moved to
- * asymmetric signing keys (ES256/RS256 via JWKS) are not supported here: such a token is refused as
- * "unsupported algorithm", never accepted unchecked.
+ * the database. Two kinds of projects:
+ *   - legacy JWT secret: HS256 with the project's secret (SUPABASE_JWT_SECRET; `npm start` uses a dev one);
+ *   - asymmetric signing keys (new projects): ES256 or RS256, the public keys read from the project's JWKS
+ *     (SUPABASE_JWKS_URL, default $SUPABASE_URL/auth/v1/.well-known/jwks.json), cached for ten minutes and
+ *     fetched again when a token names a key id not seen yet (key rotation).
+ * Any other algorithm (alg none included) is refused, never accepted unchecked.
  */
 
 /** The secret `npm start` and the tests use (the Supabase CLI's well-known local default). Never in production. */
@@ -67,18 +70,66 @@ function decodeJson(part: string): Record<string, unknown> {
   throw new JwtError("malformed token");
 }
 
+/** Where a token's signature may be checked: the HS256 secret and/or the project's JWKS. */
+export interface JwtKeys {
+  secret?: string;
+  jwksUrl?: string;
+}
+
+type Jwk = JsonWebKey & { kid?: string; alg?: string };
+const ASYMMETRIC: Record<string, { import: EcKeyImportParams | RsaHashedImportParams; verify: EcdsaParams | AlgorithmIdentifier; kty: string }> = {
+  ES256: { import: { name: "ECDSA", namedCurve: "P-256" }, verify: { name: "ECDSA", hash: "SHA-256" }, kty: "EC" },
+  RS256: { import: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, verify: { name: "RSASSA-PKCS1-v1_5" }, kty: "RSA" },
+};
+const JWKS_TTL_MS = 10 * 60_000;
+const jwksCache = new Map<string, { at: number; keys: Jwk[] }>();
+
+async function fetchJwks(url: string, force: boolean): Promise<Jwk[]> {
+  const cached = jwksCache.get(url);
+  if (cached && !force && Date.now() - cached.at < JWKS_TTL_MS) return cached.keys;
+  const res = await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(5_000) });
+  if (!res.ok) throw new JwtError(`signing keys unavailable (${res.status})`);
+  const body = await res.json() as { keys?: Jwk[] };
+  const keys = Array.isArray(body.keys) ? body.keys : [];
+  jwksCache.set(url, { at: Date.now(), keys });
+  return keys;
+}
+
+async function publicKey(url: string, alg: string, kid: unknown): Promise<CryptoKey> {
+  const spec = ASYMMETRIC[alg];
+  const find = (keys: Jwk[]) => keys.filter((k) => k.kty === spec.kty && (!k.alg || k.alg === alg))
+    .find((k, _i, all) => (typeof kid === "string" ? k.kid === kid : all.length === 1));
+  let jwk = find(await fetchJwks(url, false));
+  if (!jwk && typeof kid === "string") jwk = find(await fetchJwks(url, true)); // a rotated-in key
+  if (!jwk) throw new JwtError("unknown signing key");
+  const { kid: _k, alg: _a, key_ops: _o, ...material } = jwk as Jwk & { key_ops?: unknown };
+  return await crypto.subtle.importKey("jwk", material, spec.import, false, ["verify"]);
+}
+
 /**
- * Verifies an HS256 JWT and returns its claims. Refuses: other algorithms (alg none included), a bad
- * signature, an expired token or one not valid yet (30 s leeway for clock skew).
+ * Verifies a JWT and returns its claims: HS256 with `keys.secret` (a string is taken as the secret), ES256
+ * or RS256 with the public keys of `keys.jwksUrl`. Refuses: other algorithms (alg none included), an
+ * algorithm whose key is not configured, a bad signature, an expired token or one not valid yet (30 s
+ * leeway for clock skew).
  */
-export async function verifyJwt(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<JwtClaims> {
-  if (!secret) throw new JwtError("no JWT secret configured");
+export async function verifyJwt(token: string, keys: string | JwtKeys, nowSeconds = Math.floor(Date.now() / 1000)): Promise<JwtClaims> {
+  const { secret, jwksUrl } = typeof keys === "string" ? { secret: keys, jwksUrl: undefined } : keys;
+  if (!secret && !jwksUrl) throw new JwtError("no JWT secret or signing keys configured");
   const parts = token.split(".");
   if (parts.length !== 3) throw new JwtError("malformed token");
   const header = decodeJson(parts[0]);
-  if (header.alg !== "HS256") throw new JwtError(`unsupported algorithm ${String(header.alg)}`);
-  const ok = await crypto.subtle.verify("HMAC", await hmacKey(secret), base64UrlDecode(parts[2]),
-    encoder.encode(`${parts[0]}.${parts[1]}`));
+  const signed = encoder.encode(`${parts[0]}.${parts[1]}`);
+  const signature = base64UrlDecode(parts[2]);
+  let ok: boolean;
+  if (header.alg === "HS256") {
+    if (!secret) throw new JwtError("HS256 token but no JWT secret configured");
+    ok = await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, signed);
+  } else if (typeof header.alg === "string" && header.alg in ASYMMETRIC) {
+    if (!jwksUrl) throw new JwtError(`${header.alg} token but no signing keys (JWKS) configured`);
+    ok = await crypto.subtle.verify(ASYMMETRIC[header.alg].verify, await publicKey(jwksUrl, header.alg, header.kid), signature, signed);
+  } else {
+    throw new JwtError(`unsupported algorithm ${String(header.alg)}`);
+  }
   if (!ok) throw new JwtError("bad signature");
   const claims = decodeJson(parts[1]) as JwtClaims;
   const leeway = 30;

@@ -59,16 +59,21 @@ export async function handler(req: Request): Promise<Response> {
   if (pre) return pre;
   if (req.method !== "POST") return json({ error: "Method not allowed" }, 405, { Allow: "POST, OPTIONS" });
 
-  const secret = Deno.env.get("SUPABASE_JWT_SECRET");
-  if (!secret) {
-    log("SUPABASE_JWT_SECRET is not set: refusing every request");
-    return json({ error: "The push function is not configured (SUPABASE_JWT_SECRET)" }, 500);
+  // HS256 projects: the JWT secret; projects with asymmetric signing keys: their JWKS (either or both)
+  const supabaseUrl = Deno.env.get("SUPABASE_URL")?.replace(/\/+$/, "");
+  const keys = {
+    secret: Deno.env.get("SUPABASE_JWT_SECRET") || undefined,
+    jwksUrl: Deno.env.get("SUPABASE_JWKS_URL") || (supabaseUrl ? `${supabaseUrl}/auth/v1/.well-known/jwks.json` : undefined),
+  };
+  if (!keys.secret && !keys.jwksUrl) {
+    log("neither SUPABASE_JWT_SECRET nor SUPABASE_URL / SUPABASE_JWKS_URL is set: refusing every request");
+    return json({ error: "The push function is not configured (SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL)" }, 500);
   }
   const token = bearerToken(req);
   if (!token) return json({ error: "Unauthorized" }, 401);
   let claims: Record<string, unknown>;
   try {
-    claims = await verifyJwt(token, secret);
+    claims = await verifyJwt(token, keys);
   } catch (e) {
     return json({ error: "Unauthorized", detail: e instanceof JwtError ? e.message : "invalid token" }, 401);
   }

@@ -144,6 +144,47 @@ describe("Supabase JWTs", () => {
     await expect(verifyJwt(none, DEV_JWT_SECRET)).rejects.toBeInstanceOf(JwtError);
     await expect(verifyJwt("not a token", DEV_JWT_SECRET)).rejects.toThrow(/malformed/);
   });
+
+  it("accept ES256 and RS256 tokens of a project with asymmetric signing keys, through its JWKS", async () => {
+    const http = await import("node:http");
+    const b64 = (x: unknown) => Buffer.from(typeof x === "string" ? x : JSON.stringify(x)).toString("base64url");
+    const ec = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const rsa = await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"]);
+    const rotated = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const jwk = async (k: CryptoKeyPair, kid: string, alg: string) => ({ ...(await crypto.subtle.exportKey("jwk", k.publicKey)), kid, alg, use: "sig" });
+    let published = [await jwk(ec, "ec-1", "ES256"), await jwk(rsa, "rsa-1", "RS256")];
+    let fetches = 0;
+    const server = http.createServer((_req, res) => { fetches++; res.setHeader("Content-Type", "application/json"); res.end(JSON.stringify({ keys: published })); });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/auth/v1/.well-known/jwks.json`;
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: "3f6c1a2b-4d5e-4f60-8a7b-9c0d1e2f3a4b", role: "authenticated", aud: "authenticated", exp: now + 3600 };
+    const sign = async (alg: string, kid: string, key: CryptoKey, body: object = claims) => {
+      const input = `${b64({ alg, kid, typ: "JWT" })}.${b64(body)}`;
+      const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "RSASSA-PKCS1-v1_5" };
+      const sig = new Uint8Array(await crypto.subtle.sign(params, key, new TextEncoder().encode(input)));
+      return `${input}.${Buffer.from(sig).toString("base64url")}`;
+    };
+    try {
+      expect((await verifyJwt(await sign("ES256", "ec-1", ec.privateKey), { jwksUrl })).sub).toBe(claims.sub);
+      expect((await verifyJwt(await sign("RS256", "rsa-1", rsa.privateKey), { jwksUrl })).sub).toBe(claims.sub);
+      // a token signed by a key that is not the project's
+      await expect(verifyJwt(await sign("ES256", "ec-1", rotated.privateKey), { jwksUrl })).rejects.toThrow(/bad signature/);
+      // a key rotated in after the keys were cached: fetched again, once, by its new kid
+      published = [...published, await jwk(rotated, "ec-2", "ES256")];
+      const before = fetches;
+      expect((await verifyJwt(await sign("ES256", "ec-2", rotated.privateKey), { jwksUrl })).sub).toBe(claims.sub);
+      expect(fetches).toBe(before + 1);
+      await expect(verifyJwt(await sign("ES256", "nobody", ec.privateKey), { jwksUrl })).rejects.toThrow(/unknown signing key/);
+      await expect(verifyJwt(await sign("ES256", "ec-1", ec.privateKey, { ...claims, exp: now - 3600 }), { jwksUrl })).rejects.toThrow(/expired/);
+      // an HS256 token is not accepted on the strength of the JWKS alone
+      await expect(verifyJwt(await userJwt(claims.sub, DEV_JWT_SECRET), { jwksUrl })).rejects.toThrow(/no JWT secret/);
+      // and an asymmetric token needs the JWKS configured
+      await expect(verifyJwt(await sign("ES256", "ec-1", ec.privateKey), { secret: DEV_JWT_SECRET })).rejects.toThrow(/no signing keys/);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
 });
 
 describe("phone numbers", () => {
