@@ -104,6 +104,26 @@ CREATE TYPE dialbridge.activity_stat_delta AS (
 );
 
 --
+-- Name: disposition_step; Type: TYPE; Schema: dialbridge; Owner: -
+--
+
+CREATE TYPE dialbridge.disposition_step AS (
+	activity_id uuid,
+	contact_id uuid,
+	mapping_id uuid,
+	has_prev boolean,
+	same_mapping boolean,
+	prev_mapping_id uuid,
+	prev_task_id uuid,
+	prev_run_id uuid,
+	set_at timestamp with time zone,
+	label text,
+	rep_id uuid,
+	team_id uuid,
+	dialed text
+);
+
+--
 -- Name: last_disposition; Type: TYPE; Schema: dialbridge; Owner: -
 --
 
@@ -1426,201 +1446,275 @@ CREATE FUNCTION dialbridge.apply_disposition(p_activity_id uuid) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
-declare
-  a public.contact_activities;
-  c public.contacts;
-  m public.disposition_mappings;
-  prev dialbridge.disposition_applications;
-  v_has_prev boolean;
-  v_same boolean;
-  v_at timestamptz;
-  v_rep uuid;
-  v_team uuid;
-  v_label text;
-  v_dialed text;
-  v_due timestamptz;
-  v_expires timestamptz;
-  v_existing public.suppressions;
-  v_task_id uuid;
-  v_run_id uuid;
-  v_claimed boolean;
-  v_set_status boolean;
-  v_set_next boolean;
-  v_clear_next boolean;
 begin
-  select * into a from public.contact_activities ca where ca.id = p_activity_id;
-  if not found then
-    raise exception 'activity % not found', p_activity_id using errcode = 'DB037';
-  end if;
-  if a.contact_id is null or a.deleted_at is not null
-     or (a.disposition_code is null and a.disposition_label is null) then
-    return;   -- unmatched (applied when linked), deleted, or not dispositioned yet
-  end if;
+  perform dialbridge.apply_dispositions(array[p_activity_id]);
+end
+$$;
 
-  -- Everything a call does to its contact is serialised on the contact row.
-  select * into c from public.contacts ct where ct.id = a.contact_id for no key update;
-  if not found then
+--
+-- Name: apply_dispositions(uuid[]); Type: FUNCTION; Schema: dialbridge; Owner: -
+--
+
+CREATE FUNCTION dialbridge.apply_dispositions(p_activity_ids uuid[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_missing uuid;
+  v_rounds integer;
+  v_round integer;
+  v_ids uuid[];
+  v_all_ids uuid[];
+  v_all_rounds integer[];
+  v_steps dialbridge.disposition_step[];
+  v_workflows dialbridge.disposition_step[];
+begin
+  if p_activity_ids is null or pg_catalog.cardinality(p_activity_ids) = 0 then
     return;
   end if;
-
-  v_at := coalesce(a.disposition_set_at, a.call_ended_at, a.call_started_at, a.created_at);
-  m := dialbridge.find_disposition_mapping(a.disposition_code, a.disposition_label);
-  v_label := coalesce(nullif(pg_catalog.btrim(a.disposition_label), ''), m.phoneburner_disposition_label,
-                      a.disposition_code);
-
-  select * into prev from dialbridge.disposition_applications d where d.activity_id = a.id for update;
-  v_has_prev := found;
-  if v_has_prev
-     and prev.contact_id = a.contact_id
-     and prev.disposition_code is not distinct from a.disposition_code
-     and prev.disposition_label is not distinct from a.disposition_label
-     and prev.disposition_set_at = v_at
-     and prev.notes_md5 is not distinct from pg_catalog.md5(a.disposition_notes)
-     and prev.callback_at is not distinct from a.callback_scheduled_date
-     and (prev.mapping_id is not null or m.id is null) then
-    return;   -- already applied: a replay or a duplicate changes nothing
+  select u.id into v_missing
+    from unnest(p_activity_ids) u(id)
+   where not exists (select 1 from public.contact_activities ca where ca.id = u.id)
+   limit 1;
+  if found then
+    raise exception 'activity % not found', v_missing using errcode = 'DB037';
   end if;
-  -- the same mapping again (a re-save, new notes, a callback date): update in place, add nothing
-  v_same := coalesce(v_has_prev and prev.contact_id = a.contact_id and prev.mapping_id = m.id, false);
 
-  -- A different disposition (or the call moved to another contact): undo what the previous one did that
-  -- can be undone. Suppressions are never lifted by a disposition. (The engagement score follows by
-  -- itself: it is recomputed from the calls.)
-  if v_has_prev and not v_same and prev.mapping_id is not null then
+  -- rounds: a contact's calls in the order given, one per round
+  select coalesce(pg_catalog.array_agg(x.id order by x.round, x.id), '{}'),
+         coalesce(pg_catalog.array_agg(x.round order by x.round, x.id), '{}')
+    into v_all_ids, v_all_rounds
+    from (select y.id, row_number() over (partition by y.contact_id order by y.ord)::integer as round
+            from (select distinct on (u.id) u.id, u.ord, ca.contact_id
+                    from unnest(p_activity_ids) with ordinality u(id, ord)
+                    join public.contact_activities ca on ca.id = u.id
+                   where ca.contact_id is not null and ca.deleted_at is null
+                     and (ca.disposition_code is not null or ca.disposition_label is not null)
+                   order by u.id, u.ord) y) x;
+  v_rounds := coalesce((select max(r) from unnest(v_all_rounds) r), 0);
+
+  for v_round in 1 .. v_rounds loop
+    v_ids := array(select x.id from unnest(v_all_ids, v_all_rounds) x(id, round) where x.round = v_round);
+
+    -- everything a call does to its contact is serialised on the contact row (id order: no deadlock)
+    perform 1 from public.contacts ct
+     where ct.id in (select ca.contact_id from public.contact_activities ca where ca.id = any (v_ids))
+     order by ct.id
+       for no key update;
+    perform 1 from dialbridge.disposition_applications d where d.activity_id = any (v_ids) order by d.activity_id for update;
+
+    -- what each call applies; calls already applied as they are drop out (a replay changes nothing)
+    with pairs as (
+      select distinct a.disposition_code, a.disposition_label
+        from public.contact_activities a where a.id = any (v_ids)
+    ), maps as materialized (
+      select p.disposition_code, p.disposition_label, m.id as mapping_id, m.phoneburner_disposition_label
+        from pairs p
+        left join lateral dialbridge.find_disposition_mapping(p.disposition_code, p.disposition_label) m on true
+    )
+    select coalesce(pg_catalog.array_agg(row(
+             a.id, a.contact_id, mp.mapping_id, d.activity_id is not null,
+             coalesce(d.activity_id is not null and d.contact_id = a.contact_id and d.mapping_id = mp.mapping_id, false),
+             d.mapping_id, d.task_id, d.workflow_run_id,
+             x.set_at,
+             coalesce(nullif(pg_catalog.btrim(a.disposition_label), ''), mp.phoneburner_disposition_label, a.disposition_code),
+             coalesce(a.user_id, c.owner_id), coalesce(c.team_id, a.team_id),
+             (select sc.phone_e164 from public.phoneburner_session_contacts sc
+               where sc.session_id = a.phoneburner_session_id and sc.contact_id = c.id)
+           )::dialbridge.disposition_step order by a.id), '{}')
+      into v_steps
+      from public.contact_activities a
+      join public.contacts c on c.id = a.contact_id
+      join maps mp on mp.disposition_code is not distinct from a.disposition_code
+                  and mp.disposition_label is not distinct from a.disposition_label
+      cross join lateral (select coalesce(a.disposition_set_at, a.call_ended_at, a.call_started_at, a.created_at) as set_at) x
+      left join dialbridge.disposition_applications d on d.activity_id = a.id
+     where a.id = any (v_ids)
+       and not (d.activity_id is not null
+                and d.contact_id = a.contact_id
+                and d.disposition_code is not distinct from a.disposition_code
+                and d.disposition_label is not distinct from a.disposition_label
+                and d.disposition_set_at = x.set_at
+                and d.notes_md5 is not distinct from pg_catalog.md5(a.disposition_notes)
+                and d.callback_at is not distinct from a.callback_scheduled_date
+                and (d.mapping_id is not null or mp.mapping_id is null));
+    continue when pg_catalog.cardinality(v_steps) = 0;
+
+    -- a different disposition (or the call moved to another contact): undo what the previous one did that
+    -- can be undone. Suppressions are never lifted by a disposition.
     update public.tasks t
        set status = 'cancelled',
            notes = pg_catalog.concat_ws(E'\n\n', t.notes,
-                     pg_catalog.format('Cancelled: the call''s disposition changed to "%s".', v_label))
-     where t.id = prev.task_id and t.status = 'open';
+                     pg_catalog.format('Cancelled: the call''s disposition changed to "%s".', s.label))
+      from unnest(v_steps) s
+     where s.has_prev and not s.same_mapping and s.prev_mapping_id is not null
+       and t.id = s.prev_task_id and t.status = 'open';
     update public.workflow_runs w
        set status = 'cancelled',
            result = pg_catalog.jsonb_build_object('cancelled_because', 'the call''s disposition changed')
-     where w.id = prev.workflow_run_id and w.status = 'queued';
-  end if;
-
-  if m.id is not null then
-    v_rep := coalesce(a.user_id, c.owner_id);
-    v_team := coalesce(c.team_id, a.team_id);
-    select sc.phone_e164 into v_dialed
-      from public.phoneburner_session_contacts sc
-     where sc.session_id = a.phoneburner_session_id and sc.contact_id = c.id;
+      from unnest(v_steps) s
+     where s.has_prev and not s.same_mapping and s.prev_mapping_id is not null
+       and w.id = s.prev_run_id and w.status = 'queued';
 
     -- suppression first: a do-not-call stops the call tasks and call next actions below
-    if m.suppress_contact then
-      if m.mark_do_not_call then
-        insert into public.suppressions (contact_id, phone_e164, team_id, suppression_type, reason, source,
-                                         source_activity_id, set_by_user_id, created_at)
-        values (c.id, coalesce(v_dialed, dialbridge.contact_phone_key(c)), v_team, 'legal',
-                coalesce(m.suppress_reason, 'user_requested'), 'disposition', a.id, a.user_id, v_at)
-        on conflict (source_activity_id, suppression_type) where source_activity_id is not null do nothing;
-      else
-        v_expires := v_at + pg_catalog.make_interval(hours => 24 * m.suppress_duration_days);
-        select * into v_existing from public.suppressions s
-         where s.source_activity_id = a.id and s.suppression_type = 'internal';
-        if not found then
-          insert into public.suppressions (contact_id, team_id, suppression_type, reason, source,
-                                           source_activity_id, set_by_user_id, created_at, expires_at)
-          values (c.id, v_team, 'internal',
-                  coalesce(m.suppress_reason, pg_catalog.lower(m.phoneburner_disposition_code)), 'disposition',
-                  a.id, a.user_id, v_at, v_expires);
-        elsif v_existing.lifted_at is null and v_existing.expires_at < v_expires then
-          update public.suppressions s set expires_at = v_expires where s.id = v_existing.id;
-        end if;
-      end if;
-      select * into c from public.contacts ct where ct.id = a.contact_id;
-    end if;
+    insert into public.suppressions (contact_id, phone_e164, team_id, suppression_type, reason, source,
+                                     source_activity_id, set_by_user_id, created_at)
+    select c.id, coalesce(s.dialed, dialbridge.contact_phone_key(c)), s.team_id, 'legal',
+           coalesce(m.suppress_reason, 'user_requested'), 'disposition', a.id, a.user_id, s.set_at
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+      join public.contact_activities a on a.id = s.activity_id
+      join public.contacts c on c.id = s.contact_id
+     where m.suppress_contact and m.mark_do_not_call
+     order by c.id
+    on conflict (source_activity_id, suppression_type) where source_activity_id is not null do nothing;
+    update public.suppressions sp
+       set expires_at = s.set_at + pg_catalog.make_interval(hours => 24 * m.suppress_duration_days)
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+     where m.suppress_contact and not m.mark_do_not_call
+       and sp.source_activity_id = s.activity_id and sp.suppression_type = 'internal'
+       and sp.lifted_at is null
+       and sp.expires_at < s.set_at + pg_catalog.make_interval(hours => 24 * m.suppress_duration_days);
+    insert into public.suppressions (contact_id, team_id, suppression_type, reason, source,
+                                     source_activity_id, set_by_user_id, created_at, expires_at)
+    select s.contact_id, s.team_id, 'internal',
+           coalesce(m.suppress_reason, pg_catalog.lower(m.phoneburner_disposition_code)), 'disposition',
+           a.id, a.user_id, s.set_at, s.set_at + pg_catalog.make_interval(hours => 24 * m.suppress_duration_days)
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+      join public.contact_activities a on a.id = s.activity_id
+     where m.suppress_contact and not m.mark_do_not_call
+       and not exists (select 1 from public.suppressions sp
+                        where sp.source_activity_id = s.activity_id and sp.suppression_type = 'internal')
+     order by s.contact_id;
 
     -- the number called is known bad (unless the contact's number has changed since)
-    if m.mark_phone_invalid and not c.phone_number_invalid
-       and (v_dialed is null or v_dialed is not distinct from dialbridge.contact_phone_key(c)) then
-      update public.contacts ct
-         set phone_number_invalid = true,
-             phone_number_invalid_reason = pg_catalog.lower(m.phoneburner_disposition_code)
-       where ct.id = c.id;
+    update public.contacts ct
+       set phone_number_invalid = true,
+           phone_number_invalid_reason = pg_catalog.lower(m.phoneburner_disposition_code)
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+     where ct.id = s.contact_id
+       and m.mark_phone_invalid and not ct.phone_number_invalid
+       and (s.dialed is null or s.dialed is not distinct from dialbridge.contact_phone_key(ct));
+
+    -- the task: the same mapping again updates its open task; a call task is not needed when the call has
+    -- an open callback task (the callback is the follow-up); else a new one (on a do-not-call contact it is
+    -- recorded as cancelled)
+    update public.tasks t
+       set due_at = case when m.task_type = 'call' and a.callback_scheduled_date is not null then a.callback_scheduled_date
+                         else s.set_at + pg_catalog.make_interval(hours => 24 * m.task_due_offset_days) end,
+           notes = a.disposition_notes, assigned_to_user_id = s.rep_id,
+           title = dialbridge.task_title(m.task_type, c, s.label)
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+      join public.contact_activities a on a.id = s.activity_id
+      join public.contacts c on c.id = s.contact_id
+     where m.create_task and s.same_mapping and s.prev_task_id is not null
+       and t.id = s.prev_task_id and t.status = 'open';
+    insert into public.tasks (contact_id, team_id, assigned_to_user_id, source_activity_id, source, task_type,
+                              title, notes, due_at, priority, status)
+    select c.id, s.team_id, s.rep_id, a.id, 'disposition', m.task_type,
+           dialbridge.task_title(m.task_type, c, s.label),
+           case when m.task_type = 'call' and c.do_not_call
+                then pg_catalog.concat_ws(E'\n\n', a.disposition_notes, 'Not scheduled: the contact is on the do-not-call list.')
+                else a.disposition_notes end,
+           case when m.task_type = 'call' and a.callback_scheduled_date is not null then a.callback_scheduled_date
+                else s.set_at + pg_catalog.make_interval(hours => 24 * m.task_due_offset_days) end,
+           coalesce(m.task_priority, 'medium'),
+           case when m.task_type = 'call' and c.do_not_call then 'cancelled' else 'open' end
+      from unnest(v_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+      join public.contact_activities a on a.id = s.activity_id
+      join public.contacts c on c.id = s.contact_id
+     where m.create_task and not (s.same_mapping and s.prev_task_id is not null)
+       and not (m.task_type = 'call' and dialbridge.call_has_open_callback_task(c.id, a.id, a.phoneburner_call_id))
+     order by c.id
+    on conflict (source_activity_id, source) where source_activity_id is not null and status <> 'cancelled'
+    do nothing;
+
+    -- the workflow, queued once per call (the same mapping again keeps its run)
+    v_workflows := array(
+      select s from unnest(v_steps) s join public.disposition_mappings m on m.id = s.mapping_id
+       where m.trigger_workflow and not (s.same_mapping and s.prev_run_id is not null)
+       order by s.activity_id);
+    if pg_catalog.cardinality(v_workflows) > 0 then
+      perform dialbridge.queue_workflow_runs(v_workflows);
     end if;
 
-    if m.create_task then
-      v_due := case when m.task_type = 'call' and a.callback_scheduled_date is not null
-                    then a.callback_scheduled_date
-                    else v_at + pg_catalog.make_interval(hours => 24 * m.task_due_offset_days) end;
-      if v_same and prev.task_id is not null then
-        update public.tasks t
-           set due_at = v_due, notes = a.disposition_notes, assigned_to_user_id = v_rep,
-               title = dialbridge.task_title(m.task_type, c, v_label)
-         where t.id = prev.task_id and t.status = 'open';
-        v_task_id := prev.task_id;
-      elsif m.task_type = 'call' and dialbridge.call_has_open_callback_task(c.id, a.id, a.phoneburner_call_id) then
-        v_task_id := null;
-      else
-        insert into public.tasks (contact_id, team_id, assigned_to_user_id, source_activity_id, source, task_type,
-                                  title, notes, due_at, priority, status)
-        values (c.id, v_team, v_rep, a.id, 'disposition', m.task_type,
-                dialbridge.task_title(m.task_type, c, v_label),
-                case when m.task_type = 'call' and c.do_not_call
-                     then pg_catalog.concat_ws(E'\n\n', a.disposition_notes, 'Not scheduled: the contact is on the do-not-call list.')
-                     else a.disposition_notes end,
-                v_due, coalesce(m.task_priority, 'medium'),
-                case when m.task_type = 'call' and c.do_not_call then 'cancelled' else 'open' end)
-        on conflict (source_activity_id, source) where source_activity_id is not null and status <> 'cancelled'
-        do nothing
-        returning id into v_task_id;
-        if v_task_id is null then
-          select t.id into v_task_id from public.tasks t
-           where t.source_activity_id = a.id and t.source = 'disposition' and t.status <> 'cancelled';
-        end if;
-      end if;
-    end if;
+    -- status and stage: the contact's newest disposition wins, do-not-call keeps its status; next action:
+    -- the newest disposition or callback wins, a callback date on the call wins over the offset. The claims
+    -- (dialbridge.contact_marks, see claim_contact_mark) first, then both in one update of the contact.
+    with claims as (
+      insert into dialbridge.contact_marks as cm (contact_id, kind, activity_id, marked_at)
+      select s.contact_id, k.kind, s.activity_id, s.set_at
+        from unnest(v_steps) s
+        join public.disposition_mappings m on m.id = s.mapping_id
+       cross join lateral (values ('status'), ('next_action')) k(kind)
+       where k.kind = 'next_action' or m.sourceco_contact_status is not null or m.sourceco_contact_stage is not null
+       order by s.contact_id, k.kind
+      on conflict (contact_id, kind) do update
+         set activity_id = excluded.activity_id, marked_at = excluded.marked_at
+       where cm.activity_id = excluded.activity_id
+          or (cm.marked_at, cm.activity_id) < (excluded.marked_at, excluded.activity_id)
+      returning cm.contact_id, cm.kind
+    ), decided as (
+      select s.contact_id, m.id as mapping_id, a.callback_scheduled_date, a.disposition_notes, s.set_at, s.label, s.rep_id,
+             exists (select 1 from claims k where k.contact_id = s.contact_id and k.kind = 'status')
+               and (not c.do_not_call or m.mark_do_not_call) as set_status,
+             exists (select 1 from claims k where k.contact_id = s.contact_id and k.kind = 'next_action') as set_next,
+             m.next_action_type is null or (m.next_action_type = 'call' and c.do_not_call) as clear_next
+        from unnest(v_steps) s
+        join public.disposition_mappings m on m.id = s.mapping_id
+        join public.contact_activities a on a.id = s.activity_id
+        join public.contacts c on c.id = s.contact_id
+    )
+    update public.contacts ct
+       set contact_status = case when d.set_status then coalesce(m.sourceco_contact_status, ct.contact_status)
+                                 else ct.contact_status end,
+           contact_stage = case when d.set_status then coalesce(m.sourceco_contact_stage, ct.contact_stage)
+                                else ct.contact_stage end,
+           next_action_type = case when not d.set_next then ct.next_action_type when d.clear_next then null
+                                   else m.next_action_type end,
+           next_action_date = case when not d.set_next then ct.next_action_date when d.clear_next then null
+                                   else coalesce(dialbridge.local_date(d.callback_scheduled_date, ct.timezone),
+                                                 dialbridge.local_date(d.set_at, ct.timezone) + m.next_action_offset_days) end,
+           next_action_notes = case when not d.set_next then ct.next_action_notes when d.clear_next then null
+                                    else pg_catalog.concat_ws(': ', d.label, nullif(pg_catalog.btrim(d.disposition_notes), '')) end,
+           next_action_assigned_to_user_id = case when not d.set_next then ct.next_action_assigned_to_user_id
+                                                  when d.clear_next then null else d.rep_id end
+      from decided d
+      join public.disposition_mappings m on m.id = d.mapping_id
+     where ct.id = d.contact_id and (d.set_status or d.set_next);
 
-    if m.trigger_workflow then
-      if v_same and prev.workflow_run_id is not null then
-        v_run_id := prev.workflow_run_id;
-      else
-        v_run_id := dialbridge.queue_workflow_run(a.id, c.id, v_team, v_rep, m.workflow_name,
-                                                  m.workflow_config, v_at);
-      end if;
-    end if;
-
-    -- status and stage: the contact's newest disposition wins; do-not-call keeps its status
-    v_set_status := false;
-    if m.sourceco_contact_status is not null or m.sourceco_contact_stage is not null then
-      v_claimed := dialbridge.claim_contact_mark(c.id, 'status', a.id, v_at);
-      v_set_status := v_claimed and (not c.do_not_call or m.mark_do_not_call);
-    end if;
-
-    -- next action: the newest disposition or callback wins; a callback date on the call wins over the offset
-    v_set_next := dialbridge.claim_contact_mark(c.id, 'next_action', a.id, v_at);
-    v_clear_next := m.next_action_type is null or (m.next_action_type = 'call' and c.do_not_call);
-
-    -- both in one update (each update of a contact is a new row version and a round of its triggers)
-    if v_set_status or v_set_next then
-      update public.contacts ct
-         set contact_status = case when v_set_status then coalesce(m.sourceco_contact_status, ct.contact_status)
-                                   else ct.contact_status end,
-             contact_stage = case when v_set_status then coalesce(m.sourceco_contact_stage, ct.contact_stage)
-                                  else ct.contact_stage end,
-             next_action_type = case when not v_set_next then ct.next_action_type when v_clear_next then null
-                                     else m.next_action_type end,
-             next_action_date = case when not v_set_next then ct.next_action_date when v_clear_next then null
-                                     else coalesce(dialbridge.local_date(a.callback_scheduled_date, c.timezone),
-                                                   dialbridge.local_date(v_at, c.timezone) + m.next_action_offset_days) end,
-             next_action_notes = case when not v_set_next then ct.next_action_notes when v_clear_next then null
-                                      else pg_catalog.concat_ws(': ', v_label, nullif(pg_catalog.btrim(a.disposition_notes), '')) end,
-             next_action_assigned_to_user_id = case when not v_set_next then ct.next_action_assigned_to_user_id
-                                                    when v_clear_next then null else v_rep end
-       where ct.id = c.id;
-    end if;
-  end if;
-
-  insert into dialbridge.disposition_applications as d
-    (activity_id, contact_id, mapping_id, disposition_code, disposition_label, disposition_set_at, notes_md5,
-     callback_at, task_id, workflow_run_id, applied_at)
-  values (a.id, a.contact_id, m.id, a.disposition_code, a.disposition_label, v_at, pg_catalog.md5(a.disposition_notes),
-          a.callback_scheduled_date, v_task_id, v_run_id, now())
-  on conflict (activity_id) do update
-     set contact_id = excluded.contact_id, mapping_id = excluded.mapping_id,
-         disposition_code = excluded.disposition_code, disposition_label = excluded.disposition_label,
-         disposition_set_at = excluded.disposition_set_at, notes_md5 = excluded.notes_md5,
-         callback_at = excluded.callback_at, task_id = excluded.task_id, workflow_run_id = excluded.workflow_run_id, applied_at = excluded.applied_at;
+    -- what was applied: makes the next application of the same call a no-op or an adjustment
+    insert into dialbridge.disposition_applications as d
+      (activity_id, contact_id, mapping_id, disposition_code, disposition_label, disposition_set_at, notes_md5,
+       callback_at, task_id, workflow_run_id, applied_at)
+    select a.id, a.contact_id, s.mapping_id, a.disposition_code, a.disposition_label, s.set_at,
+           pg_catalog.md5(a.disposition_notes), a.callback_scheduled_date,
+           case when m.id is null or not m.create_task then null
+                when s.same_mapping and s.prev_task_id is not null then s.prev_task_id
+                when m.task_type = 'call' and dialbridge.call_has_open_callback_task(a.contact_id, a.id, a.phoneburner_call_id) then null
+                else (select t.id from public.tasks t
+                       where t.source_activity_id = a.id and t.source = 'disposition' and t.status <> 'cancelled') end,
+           case when m.id is null or not m.trigger_workflow then null
+                when s.same_mapping and s.prev_run_id is not null then s.prev_run_id
+                else (select w.id from public.workflow_runs w
+                       where w.source_activity_id = a.id and w.workflow_name = m.workflow_name) end,
+           now()
+      from unnest(v_steps) s
+      join public.contact_activities a on a.id = s.activity_id
+      left join public.disposition_mappings m on m.id = s.mapping_id
+     order by a.id
+    on conflict (activity_id) do update
+       set contact_id = excluded.contact_id, mapping_id = excluded.mapping_id,
+           disposition_code = excluded.disposition_code, disposition_label = excluded.disposition_label,
+           disposition_set_at = excluded.disposition_set_at, notes_md5 = excluded.notes_md5,
+           callback_at = excluded.callback_at, task_id = excluded.task_id, workflow_run_id = excluded.workflow_run_id,
+           applied_at = excluded.applied_at;
+  end loop;
 end
 $$;
 
@@ -4964,6 +5058,12 @@ begin
       from f
      where f.kind = 'call' and coalesce(f.disposition_code, f.disposition_label) is not null
      order by f.call_key, f.disposition_at desc nulls last, f.event_at desc, f.event_id desc
+  ), disp_maps as materialized (
+    -- the mapping of each distinct disposition once (a batch has a handful), not once per call
+    select p.disposition_code, p.disposition_label, m.phoneburner_disposition_code, m.phoneburner_disposition_label,
+           m.category, m.is_connected_outcome
+      from (select distinct x.disposition_code, x.disposition_label from disp x) p
+      cross join lateral dialbridge.find_disposition_mapping(p.disposition_code, p.disposition_label) m
   ), cb as (
     select distinct on (f.call_key) f.call_key, f.callback_at, f.callback_notes,
            coalesce(f.callback_details, '{}'::jsonb)
@@ -4989,7 +5089,8 @@ begin
       left join phones ph on ph.call_key = a.call_key
       left join rep r on r.call_key = a.call_key
       left join disp d on d.call_key = a.call_key
-      left join lateral dialbridge.find_disposition_mapping(d.disposition_code, d.disposition_label) m on d.call_key is not null
+      left join disp_maps m on m.disposition_code is not distinct from d.disposition_code
+                           and m.disposition_label is not distinct from d.disposition_label
       left join public.phoneburner_sessions s on s.phoneburner_session_id = a.pb_session_id
       left join public.profiles p on p.phoneburner_user_id = r.phoneburner_user_id
       left join cb on cb.call_key = a.call_key
@@ -5318,7 +5419,7 @@ $$;
 --
 
 CREATE FUNCTION dialbridge.phoneburner_event_time(p_value jsonb, p_zone text) RETURNS timestamp with time zone
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $_$
   select case
     -- fast path: ISO 8601 with an explicit zone and a day every month has (the seed contract's form)
@@ -6764,8 +6865,6 @@ declare
   i integer;
   k text;
 begin
-  -- one batch at a time (arbitrary constant key, 'dialbridge' + 'pb' in ASCII)
-  perform pg_catalog.pg_advisory_xact_lock(7308604897168450146);
   -- before claiming: wait for receivers that counted on the queued job (see 20261121002000_webhook_receive.sql)
   perform dialbridge.await_phoneburner_receivers();
   v_zone := dialbridge.phoneburner_time_zone();
@@ -6805,6 +6904,10 @@ begin
     end;
     v_ms[i] := extract(epoch from pg_catalog.clock_timestamp() - v_t0) * 1000;
   end loop;
+
+  -- from here on one batch at a time (arbitrary constant key, 'dialbridge' + 'pb' in ASCII): claiming and
+  -- normalising above overlap with the batch before, the rest waits for it to commit
+  perform pg_catalog.pg_advisory_xact_lock(7308604897168450146);
 
   -- 1b. store the facts of the batch at once, and find which calls each event touches
   if pg_catalog.cardinality(v_facts) > 0 then
@@ -6932,6 +7035,9 @@ declare
   v_key text;
   v_gone text[] := '{}';
   v_deleted integer;
+  v_dispositions uuid[] := '{}';
+  v_callbacks uuid[] := '{}';
+  v_id uuid;
 begin
   if pg_catalog.cardinality(v_keys) = 0 then
     return 0;
@@ -7040,7 +7146,7 @@ begin
       if v_row.is_new or v_row.old_contact_id is distinct from v_row.contact_id
          or (v_row.old_callback_at, v_row.old_notes, v_row.old_user_id)
             is distinct from (v_row.callback_scheduled_date, v_row.disposition_notes, v_row.user_id) then
-        perform dialbridge.apply_callback(v_row.id);
+        v_callbacks := v_callbacks || v_row.id;
       end if;
     elsif coalesce(v_row.disposition_code, v_row.disposition_label) is not null
           and (v_row.is_new or v_row.old_contact_id is distinct from v_row.contact_id
@@ -7048,8 +7154,16 @@ begin
                   is distinct from (v_row.disposition_code, v_row.disposition_label, v_row.disposition_notes,
                                     v_row.disposition_set_at, v_row.callback_scheduled_date)) then
       -- first set or changed (code, label, notes, time or the callback date it schedules)
-      perform dialbridge.apply_disposition(v_row.id);
+      v_dispositions := v_dispositions || v_row.id;
     end if;
+  end loop;
+  -- the batch's dispositions at once (set-based), then its callbacks (the result does not depend on the
+  -- order: both resolve by event time)
+  if pg_catalog.cardinality(v_dispositions) > 0 then
+    perform dialbridge.apply_dispositions(v_dispositions);
+  end if;
+  foreach v_id in array v_callbacks loop
+    perform dialbridge.apply_callback(v_id);
   end loop;
 
   -- rows whose events now belong to another call (events without call id, re-correlated); checked key by
@@ -7547,40 +7661,41 @@ end
 $$;
 
 --
--- Name: queue_workflow_run(uuid, uuid, uuid, uuid, text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: dialbridge; Owner: -
+-- Name: queue_workflow_runs(dialbridge.disposition_step[]); Type: FUNCTION; Schema: dialbridge; Owner: -
 --
 
-CREATE FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) RETURNS uuid
+CREATE FUNCTION dialbridge.queue_workflow_runs(p_steps dialbridge.disposition_step[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
 declare
-  v public.workflow_runs;
+  v_specs graphile_worker.job_spec[];
 begin
-  insert into public.workflow_runs as w (team_id, contact_id, source_activity_id, workflow_name, workflow_config,
-                                         requested_by_user_id, requested_at, status, job_key)
-  values (p_team_id, p_contact_id, p_activity_id, p_workflow_name, coalesce(p_workflow_config, '{}'::jsonb),
-          p_requested_by, p_requested_at, 'queued', 'contacts__run_disposition_workflow:' || p_activity_id)
-  on conflict (source_activity_id, workflow_name) do update
-     set status = 'queued', workflow_config = excluded.workflow_config, requested_at = excluded.requested_at,
-         requested_by_user_id = excluded.requested_by_user_id, processed_at = null, result = null, error = null
-   where w.status = 'cancelled'
-  returning * into v;
-
-  if v.id is null then
-    select w.id into v.id from public.workflow_runs w
-     where w.source_activity_id = p_activity_id and w.workflow_name = p_workflow_name;
-    return v.id;
+  with queued as (
+    insert into public.workflow_runs as w (team_id, contact_id, source_activity_id, workflow_name, workflow_config,
+                                           requested_by_user_id, requested_at, status, job_key)
+    select s.team_id, s.contact_id, s.activity_id, m.workflow_name, coalesce(m.workflow_config, '{}'::jsonb),
+           s.rep_id, s.set_at, 'queued', 'contacts__run_disposition_workflow:' || s.activity_id
+      from unnest(p_steps) s
+      join public.disposition_mappings m on m.id = s.mapping_id
+     order by s.activity_id
+    on conflict (source_activity_id, workflow_name) do update
+       set status = 'queued', workflow_config = excluded.workflow_config, requested_at = excluded.requested_at,
+           requested_by_user_id = excluded.requested_by_user_id, processed_at = null, result = null, error = null
+     where w.status = 'cancelled'
+    returning w.*
+  )
+  select coalesce(pg_catalog.array_agg(row(
+           'contacts__run_disposition_workflow',
+           pg_catalog.json_build_object('run_id', q.id, 'workflow_name', q.workflow_name,
+                                        'workflow_config', q.workflow_config, 'contact_id', q.contact_id,
+                                        'activity_id', q.source_activity_id),
+           null, null, 10, q.job_key, null, null)::graphile_worker.job_spec order by q.source_activity_id), '{}')
+    into v_specs
+    from queued q;
+  if pg_catalog.cardinality(v_specs) > 0 then
+    perform graphile_worker.add_jobs(v_specs, false);
   end if;
-
-  perform graphile_worker.add_job(
-    'contacts__run_disposition_workflow',
-    pg_catalog.json_build_object('run_id', v.id, 'workflow_name', v.workflow_name,
-                                 'workflow_config', v.workflow_config, 'contact_id', v.contact_id,
-                                 'activity_id', v.source_activity_id),
-    job_key => v.job_key,
-    max_attempts => 10);
-  return v.id;
 end
 $$;
 
@@ -19721,6 +19836,13 @@ REVOKE ALL ON FUNCTION dialbridge.apply_disposition(p_activity_id uuid) FROM PUB
 GRANT ALL ON FUNCTION dialbridge.apply_disposition(p_activity_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION apply_dispositions(p_activity_ids uuid[]); Type: ACL; Schema: dialbridge; Owner: -
+--
+
+REVOKE ALL ON FUNCTION dialbridge.apply_dispositions(p_activity_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.apply_dispositions(p_activity_ids uuid[]) TO service_role;
+
+--
 -- Name: FUNCTION apply_phone_normalizations(p_rows jsonb, as_of timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
 --
 
@@ -21263,11 +21385,11 @@ GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO authenticate
 GRANT ALL ON FUNCTION dialbridge.push_run_summary(p_run_id uuid) TO service_role;
 
 --
--- Name: FUNCTION queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone); Type: ACL; Schema: dialbridge; Owner: -
+-- Name: FUNCTION queue_workflow_runs(p_steps dialbridge.disposition_step[]); Type: ACL; Schema: dialbridge; Owner: -
 --
 
-REVOKE ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.queue_workflow_run(p_activity_id uuid, p_contact_id uuid, p_team_id uuid, p_requested_by uuid, p_workflow_name text, p_workflow_config jsonb, p_requested_at timestamp with time zone) TO service_role;
+REVOKE ALL ON FUNCTION dialbridge.queue_workflow_runs(p_steps dialbridge.disposition_step[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.queue_workflow_runs(p_steps dialbridge.disposition_step[]) TO service_role;
 
 --
 -- Name: FUNCTION reapply_dispositions(p_code text); Type: ACL; Schema: dialbridge; Owner: -

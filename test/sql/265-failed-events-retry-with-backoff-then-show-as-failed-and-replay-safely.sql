@@ -11,8 +11,8 @@ insert into public.contacts (id, sourceco_contact_id, team_id, first_name)
 values ('26500000-0000-0000-0000-0000000000c1', 'sc_265', tests.team_id('Fail 265 team'), 'Ada');
 
 -- The disposition engine breaks (a bug, a lock timeout…)
-drop function if exists dialbridge.apply_disposition(uuid);
-create function dialbridge.apply_disposition(uuid) returns void language plpgsql as $$
+drop function if exists dialbridge.apply_dispositions(uuid[]);
+create function dialbridge.apply_dispositions(uuid[]) returns void language plpgsql as $$
 begin
   raise exception 'disposition engine unavailable' using errcode = 'XX265';
 end
@@ -94,21 +94,21 @@ select is((select count(*)::integer from dialbridge.phoneburner_webhook_failures
 -- ---------------------------------------------------------------------------------------------------
 -- A missing disposition engine fails loudly
 -- ---------------------------------------------------------------------------------------------------
-drop function dialbridge.apply_disposition(uuid);
+drop function dialbridge.apply_dispositions(uuid[]);
 select is((select count(*)::integer from dialbridge.reset_phoneburner_webhooks_for_replay(null, array['failed'], 'disposition.set')),
   1, 'a replay of failed disposition.set events resets one event');
 select is((dialbridge.process_phoneburner_webhooks(50, now())).retrying, 1, 'the replayed event is attempted');
 select results_eq(
   $$select processing_status, retry_count, processing_error_code from public.phoneburner_webhooks_log l where l.event_id = 'f265_disp'$$,
   $$values ('pending'::text, 1, '42883'::text)$$,
-  'without dialbridge.apply_disposition the dispositioned call fails (undefined function) and retries: never skipped');
+  'without dialbridge.apply_dispositions the dispositioned call fails (undefined function) and retries: never skipped');
 select is((select count(*)::integer from public.contact_activities where dedupe_key = 'phoneburner:call:c265a'), 0,
   'and nothing of it is written');
 
 -- ---------------------------------------------------------------------------------------------------
 -- Fixed, replayed: processed once
 -- ---------------------------------------------------------------------------------------------------
-create function dialbridge.apply_disposition(uuid) returns void language sql as '';
+create function dialbridge.apply_dispositions(uuid[]) returns void language sql as '';
 select is((select count(*)::integer from dialbridge.reset_phoneburner_webhooks_for_replay(now() - interval '1 day', null, null)),
   4, 'a replay since yesterday, any status, resets the four events');
 select results_eq(

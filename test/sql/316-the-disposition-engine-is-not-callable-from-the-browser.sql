@@ -13,15 +13,16 @@ select is(
   (select array_agg(f order by f) from unnest(array[
      'dialbridge.apply_disposition(uuid)', 'dialbridge.apply_callback(uuid)', 'dialbridge.apply_contact_changes(uuid)',
      'dialbridge.reapply_dispositions(text)', 'dialbridge.perform_workflow_run(uuid)',
-     'dialbridge.queue_workflow_run(uuid, uuid, uuid, uuid, text, jsonb, timestamptz)',
+     'dialbridge.apply_dispositions(uuid[])',
+     'dialbridge.queue_workflow_runs(dialbridge.disposition_step[])',
      'dialbridge.claim_contact_mark(uuid, text, uuid, timestamptz)']) f
     where has_function_privilege('authenticated', f, 'execute') or has_function_privilege('anon', f, 'execute')),
   null,
   'neither anon nor signed-in users can run the engine''s functions');
 select ok(
   (select bool_and(has_function_privilege('service_role', f, 'execute')) from unnest(array[
-     'dialbridge.apply_disposition(uuid)', 'dialbridge.apply_callback(uuid)', 'dialbridge.apply_contact_changes(uuid)',
-     'dialbridge.reapply_dispositions(text)', 'dialbridge.perform_workflow_run(uuid)',
+     'dialbridge.apply_disposition(uuid)', 'dialbridge.apply_dispositions(uuid[])', 'dialbridge.apply_callback(uuid)',
+     'dialbridge.apply_contact_changes(uuid)', 'dialbridge.reapply_dispositions(text)', 'dialbridge.perform_workflow_run(uuid)',
      'dialbridge.suppression_status(uuid, text, timestamptz)']) f),
   'the service role can (edge functions, the worker)');
 select ok(
