@@ -42,7 +42,7 @@ describe("replay arguments", () => {
   });
 
   it("takes the batch size from PHONEBURNER_PROCESS_BATCH, and only a sane one", () => {
-    expect(batchSizeFromEnv({})).toBe(250);
+    expect(batchSizeFromEnv({})).toBe(500);
     expect(batchSizeFromEnv({ PHONEBURNER_PROCESS_BATCH: "200" })).toBe(200);
     expect(() => batchSizeFromEnv({ PHONEBURNER_PROCESS_BATCH: "0" })).toThrow(/PHONEBURNER_PROCESS_BATCH/);
     expect(() => batchSizeFromEnv({ PHONEBURNER_PROCESS_BATCH: "lots" })).toThrow(/PHONEBURNER_PROCESS_BATCH/);
