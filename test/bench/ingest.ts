@@ -27,7 +27,7 @@ import {
 } from "../../supabase/local/db.ts";
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { signBody } from "../../functions/_shared/signature.ts";
-import { batchSizeFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
+import { batchSizeFromEnv, processorsFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // options and context
@@ -347,7 +347,7 @@ export function callStream(run: string, calls: number, opts: { contacts: number;
 }
 
 /** Teams, reps and contacts the stream refers to (set-based, not measured). */
-async function seedBenchPeople(sql: postgres.Sql, run: string, contacts: number, reps: number, contactOffset = 0): Promise<void> {
+export async function seedBenchPeople(sql: postgres.Sql, run: string, contacts: number, reps: number, contactOffset = 0): Promise<void> {
   await sql`insert into public.teams (name) values (${`bench ${run}`}) on conflict (name) do nothing`;
   await sql`insert into auth.users (email) select ${`bench-${run}-rep-`}::text || g || '@bench.test' from generate_series(0, ${reps - 1}::int) g
             on conflict (email) do nothing`;
@@ -363,7 +363,7 @@ async function seedBenchPeople(sql: postgres.Sql, run: string, contacts: number,
 
 /**
  * Where processing time went, from PostgreSQL's function statistics (track_functions = pl): the
- * dialbridge.process_phoneburner_webhooks total, the disposition engine's share (apply_disposition,
+ * dialbridge.process_phoneburner_webhooks total, the disposition engine's share (apply_dispositions,
  * apply_callback, apply_contact_changes) and the share of other features' triggers on contact_activities
  * (the report rollups), the rest being the projection itself (normalising, merging, statistics).
  */
@@ -380,7 +380,7 @@ async function processingBreakdown(sql: postgres.Sql) {
                                              'dialbridge.tg_contact_activities__call_defaults', 'dialbridge.tg__set_updated_at')
     )
     select coalesce(sum(t.total_time) filter (where t.proname = 'process_phoneburner_webhooks'), 0)::float8 as total,
-           coalesce(sum(t.total_time) filter (where t.proname in ('apply_disposition', 'apply_callback', 'apply_contact_changes')), 0)::float8 as engine,
+           coalesce(sum(t.total_time) filter (where t.proname in ('apply_dispositions', 'apply_callback', 'apply_contact_changes')), 0)::float8 as engine,
            coalesce(sum(t.total_time) filter (where t.oid in (select oid from others)), 0)::float8 as others
       from t`;
   return { total: r.total, engine: r.engine, others: r.others, projection: r.total - r.engine - r.others };
@@ -392,7 +392,7 @@ function describeBreakdown(b: { total: number; engine: number; others: number; p
     `${per(b.engine)} + other triggers on contact_activities (report rollups) ${per(b.others)}`;
 }
 
-async function storeEvents(ctx: BenchContext, events: { type: string; payload: Record<string, unknown> }[]): Promise<LoadResult> {
+export async function storeEvents(ctx: BenchContext, events: { type: string; payload: Record<string, unknown> }[]): Promise<LoadResult> {
   const bodies = events.map((e) => JSON.stringify(e.payload));
   return runLoad(events.length, ctx.options.concurrency, 3600, async (i) => {
     const [row] = await ctx.sql`select status from dialbridge.receive_phoneburner_event(${events[i].type}, ${bodies[i]}::text::jsonb,
@@ -402,9 +402,16 @@ async function storeEvents(ctx: BenchContext, events: { type: string; payload: R
 }
 
 /**
- * Events processed per second end to end: stored through dialbridge.receive_phoneburner_event by
- * `concurrency` connections while the real worker (in process, WORKER_CONCURRENCY or 2) projects them;
- * measured from the first event received to the last one marked success.
+ * Events processed per second end to end (stored event → projected call, statistics, roll-ups, disposition
+ * effects committed), through the real worker (in process: WORKER_CONCURRENCY or 2 slots, the task's
+ * PHONEBURNER_PROCESSORS loops, batches of PHONEBURNER_PROCESS_BATCH), measured twice:
+ *   backlog    events stored while no worker runs (an outage, a burst), then drained by the worker: from
+ *              the first batch's start to the last event committed. Processing's own rate, the one the
+ *              target is about: it must outrun acceptance (≥ 2,000/s against ≥ 1,000 accepted/s) so that
+ *              any backlog shrinks.
+ *   live       events stored by `concurrency` connections while the worker runs, from the first received
+ *              to the last committed: receivers and processors share the two cores, so this is bounded by
+ *              storing (printed alongside).
  */
 export const processingEndToEnd: Section = {
   name: "processed",
@@ -440,29 +447,76 @@ export const processingEndToEnd: Section = {
       const [counts] = await ctx.sql`select count(*)::int as calls, sum(c.total_call_attempts)::int as attempts
                                        from public.contacts c where c.sourceco_contact_id like ${`bench-${run}-sc-%`}`;
       console.log(`${"stored (sql receive)".padEnd(34)} ${fmt(stored.perSecond).padStart(7)}/s   (${stored.ok} events, ${ctx.options.concurrency} connections, worker running)`);
-      console.log(`${"processed end to end".padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${events.length} events in ${fmt(t.seconds, 2)} s, first received → last success; ` +
+      console.log(`${"processed end to end, live".padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${events.length} events in ${fmt(t.seconds, 2)} s, first received → last success; ` +
         `${fmt(t.avg_ms, 2)} ms per event inside its batch; ${t.not_ok} not successful)`);
       console.log(`${"".padEnd(34)} ${counts.attempts} calls counted on ${counts.calls} contacts ` +
         `(mix: seed-contract calls of 3–6 events and real api_calldone calls; ${worker.concurrency} worker slots, batches of ${batchSizeFromEnv()})`);
       await new Promise((r) => setTimeout(r, 1500)); // the worker's sessions report their statistics when idle
       console.log(describeBreakdown(await processingBreakdown(ctx.sql), done));
       console.log(`${"".padEnd(34)} (function time counts a batch waiting for the one before it and for in-flight receivers)`);
-      ctx.results.processed = { perSecond, events: done, seconds: t.seconds };
+      console.log(`${"".padEnd(34)} live: receivers and processors share the cores, so this is bounded by the store rate above`);
+      ctx.results.live = { perSecond, events: done, seconds: t.seconds };
     } finally {
       await worker.stop();
     }
+
+    // the backlog: stored with no worker running, then drained by a fresh worker; three times (the median
+    // counts: on a shared 2-vCPU machine the same work takes ±25 % from one run to the next)
+    const drains: number[] = [];
+    for (let round = 1; round <= 3; round++) {
+      const brun = `b${round}${run}`;
+      await seedBenchPeople(ctx.sql, brun, contacts, reps);
+      // twice the live stream: a drain of a few seconds, so that one hiccup does not decide it
+      const backlog = callStream(brun, Math.round((2 * ctx.options.count) / 3.2), { contacts, reps });
+      const storedBacklog = await storeEvents(ctx, backlog);
+      // as pgbench does before each run: the earlier rounds' dead rows vacuumed now, not by an autovacuum
+      // competing with the drain for the two cores
+      await ctx.sql`vacuum analyze`;
+      await ctx.sql`select pg_catalog.pg_stat_reset()`;
+      const drainer = await startWorker({ databaseUrl: ctx.databaseUrl, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
+                                          logger: workerLogger("error") });
+      try {
+        const done = await waitProcessed(ctx, `bench-${brun}-%`, backlog.length, 600);
+        const [t] = await ctx.sql`
+          select extract(epoch from max(l.processing_completed_at) - min(l.processing_started_at))::float8 as seconds,
+                 count(*) filter (where l.processing_status <> 'success')::int as not_ok
+            from public.phoneburner_webhooks_log l
+           where l.phoneburner_user_id like ${`bench-${brun}-%`} or l.phoneburner_contact_id like ${`bench-${brun}-%`}
+              or l.event_id like ${`bench-${brun}-%`} or l.phoneburner_call_id like ${`bench-${brun}-%`}`;
+        const perSecond = done / t.seconds;
+        drains.push(perSecond);
+        console.log(`${`processed end to end, backlog ${round}`.padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${storedBacklog.ok} events ` +
+          `stored with no worker running, drained in ${fmt(t.seconds, 2)} s: first batch start → last commit; ${t.not_ok} not successful; ` +
+          `${processorsFromEnv()} processor${processorsFromEnv() > 1 ? "s" : ""}, batches of ${batchSizeFromEnv()})`);
+        if (round === 3) {
+          await new Promise((r) => setTimeout(r, 1500));
+          console.log(describeBreakdown(await processingBreakdown(ctx.sql), done));
+        }
+      } finally {
+        await drainer.stop();
+      }
+    }
+    const sorted = [...drains].sort((x, y) => x - y);
+    console.log(`${"processed end to end, backlog".padEnd(34)} ${fmt(sorted[1]).padStart(7)}/s   median of the three ` +
+      `(${sorted.map((x) => fmt(x)).join(", ")})`);
+    ctx.results.processed = { perSecond: sorted[1], min: sorted[0], max: sorted[2] };
   },
 };
 
 async function waitProcessed(ctx: BenchContext, like: string, expected: number, seconds: number): Promise<number> {
+  // polls only the actionable index (cheap: the processor it waits for shares the cores), counts once at the end
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
-    const [{ n }] = await ctx.sql`select count(*)::int as n from public.phoneburner_webhooks_log l
-      where (l.phoneburner_user_id like ${like} or l.phoneburner_contact_id like ${like} or l.event_id like ${like}
-             or l.phoneburner_call_id like ${like}) and l.processing_status in ('success', 'skipped', 'failed')`;
-    if (n >= expected || Date.now() > deadline) return n;
+    const [{ waiting }] = await ctx.sql`select exists (select 1 from public.phoneburner_webhooks_log l
+      where l.processing_status in ('pending', 'processing') and (l.next_retry_at is null or l.next_retry_at <= now())) as waiting`;
+    if (!waiting || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  const [{ n }] = await ctx.sql`select count(*)::int as n from public.phoneburner_webhooks_log l
+    where (l.phoneburner_user_id like ${like} or l.phoneburner_contact_id like ${like} or l.event_id like ${like}
+           or l.phoneburner_call_id like ${like}) and l.processing_status in ('success', 'skipped', 'failed')`;
+  if (n < expected) console.log(`# only ${n} of ${expected} events processed`);
+  return n;
 }
 
 /**
@@ -540,8 +594,13 @@ export const processingSummary: Section = {
   name: "summary",
   title: "processing summary",
   async run(ctx) {
-    const { processed: p, history: h } = ctx.results;
-    if (p) console.log(`target ≥ 2,000 processed/s end to end: ${p.perSecond >= 2000 ? "met" : "MISSED"} (${fmt(p.perSecond)}/s)`);
+    const { processed: p, live: l, history: h, http: a } = ctx.results;
+    if (p) {
+      console.log(`target ≥ 2,000 processed/s end to end: ${p.perSecond >= 2000 ? "met" : "MISSED"} (${fmt(p.perSecond)}/s draining a backlog, ` +
+        `median of 3: ${fmt(p.min)}–${fmt(p.max)}` +
+        `${l ? `; ${fmt(l.perSecond)}/s live, while storing at full rate` : ""})`);
+      if (a) console.log(`processed/s ÷ accepted/s over HTTP    ${fmt(p.perSecond / a.perSecond, 2)}   (> 1: a backlog shrinks)`);
+    }
     if (h) {
       console.log(`cost flat with 10 vs 10,000 earlier calls: ${h.ratio <= 1.5 ? "met" : "MISSED"} (ratio ${fmt(h.ratio, 2)}; ` +
         `the projection alone ${fmt(h.projectionRatio, 2)})`);
