@@ -1468,6 +1468,7 @@ declare
   v_all_rounds integer[];
   v_steps dialbridge.disposition_step[];
   v_workflows dialbridge.disposition_step[];
+  v_followed_up uuid[];
 begin
   if p_activity_ids is null or pg_catalog.cardinality(p_activity_ids) = 0 then
     return;
@@ -1602,6 +1603,14 @@ begin
     -- the task: the same mapping again updates its open task; a call task is not needed when the call has
     -- an open callback task (the callback is the follow-up); else a new one (on a do-not-call contact it is
     -- recorded as cancelled)
+    -- calls whose new call task an open callback task makes unnecessary (asked once, after the suppressions)
+    v_followed_up := array(
+      select s.activity_id
+        from unnest(v_steps) s
+        join public.disposition_mappings m on m.id = s.mapping_id
+        join public.contact_activities a on a.id = s.activity_id
+       where m.create_task and m.task_type = 'call' and not (s.same_mapping and s.prev_task_id is not null)
+         and dialbridge.call_has_open_callback_task(s.contact_id, a.id, a.phoneburner_call_id));
     update public.tasks t
        set due_at = case when m.task_type = 'call' and a.callback_scheduled_date is not null then a.callback_scheduled_date
                          else s.set_at + pg_catalog.make_interval(hours => 24 * m.task_due_offset_days) end,
@@ -1629,7 +1638,7 @@ begin
       join public.contact_activities a on a.id = s.activity_id
       join public.contacts c on c.id = s.contact_id
      where m.create_task and not (s.same_mapping and s.prev_task_id is not null)
-       and not (m.task_type = 'call' and dialbridge.call_has_open_callback_task(c.id, a.id, a.phoneburner_call_id))
+       and not (s.activity_id = any (v_followed_up))
      order by c.id
     on conflict (source_activity_id, source) where source_activity_id is not null and status <> 'cancelled'
     do nothing;
@@ -1696,7 +1705,7 @@ begin
            pg_catalog.md5(a.disposition_notes), a.callback_scheduled_date,
            case when m.id is null or not m.create_task then null
                 when s.same_mapping and s.prev_task_id is not null then s.prev_task_id
-                when m.task_type = 'call' and dialbridge.call_has_open_callback_task(a.contact_id, a.id, a.phoneburner_call_id) then null
+                when s.activity_id = any (v_followed_up) then null
                 else (select t.id from public.tasks t
                        where t.source_activity_id = a.id and t.source = 'disposition' and t.status <> 'cancelled') end,
            case when m.id is null or not m.trigger_workflow then null
