@@ -392,7 +392,7 @@ function describeBreakdown(b: { total: number; engine: number; others: number; p
     `${per(b.engine)} + other triggers on contact_activities (report rollups) ${per(b.others)}`;
 }
 
-export async function storeEvents(ctx: BenchContext, events: { type: string; payload: Record<string, unknown> }[]): Promise<LoadResult> {
+async function storeEvents(ctx: BenchContext, events: { type: string; payload: Record<string, unknown> }[]): Promise<LoadResult> {
   const bodies = events.map((e) => JSON.stringify(e.payload));
   return runLoad(events.length, ctx.options.concurrency, 3600, async (i) => {
     const [row] = await ctx.sql`select status from dialbridge.receive_phoneburner_event(${events[i].type}, ${bodies[i]}::text::jsonb,
@@ -437,12 +437,7 @@ export const processingEndToEnd: Section = {
       const events = callStream(run, Math.round(ctx.options.count / 3.2), { contacts, reps });
       const stored = await storeEvents(ctx, events);
       const done = await waitProcessed(ctx, `bench-${run}-%`, events.length, 600);
-      const [t] = await ctx.sql`
-        select extract(epoch from max(l.processing_completed_at) - min(l.received_at))::float8 as seconds,
-               avg(l.processing_duration_ms)::float8 as avg_ms, count(*) filter (where l.processing_status <> 'success')::int as not_ok
-          from public.phoneburner_webhooks_log l
-         where l.phoneburner_user_id like ${`bench-${run}-%`} or l.phoneburner_contact_id like ${`bench-${run}-%`}
-            or l.event_id like ${`bench-${run}-%`} or l.phoneburner_call_id like ${`bench-${run}-%`}`;
+      const t = await runTiming(ctx, `bench-${run}-%`, "received");
       const perSecond = done / t.seconds;
       const [counts] = await ctx.sql`select count(*)::int as calls, sum(c.total_call_attempts)::int as attempts
                                        from public.contacts c where c.sourceco_contact_id like ${`bench-${run}-sc-%`}`;
@@ -477,12 +472,7 @@ export const processingEndToEnd: Section = {
                                           logger: workerLogger("error") });
       try {
         const done = await waitProcessed(ctx, `bench-${brun}-%`, backlog.length, 600);
-        const [t] = await ctx.sql`
-          select extract(epoch from max(l.processing_completed_at) - min(l.processing_started_at))::float8 as seconds,
-                 count(*) filter (where l.processing_status <> 'success')::int as not_ok
-            from public.phoneburner_webhooks_log l
-           where l.phoneburner_user_id like ${`bench-${brun}-%`} or l.phoneburner_contact_id like ${`bench-${brun}-%`}
-              or l.event_id like ${`bench-${brun}-%`} or l.phoneburner_call_id like ${`bench-${brun}-%`}`;
+        const t = await runTiming(ctx, `bench-${brun}-%`, "started");
         const perSecond = done / t.seconds;
         drains.push(perSecond);
         console.log(`${`processed end to end, backlog ${round}`.padEnd(34)} ${fmt(perSecond).padStart(7)}/s   (${done}/${storedBacklog.ok} events ` +
@@ -503,6 +493,21 @@ export const processingEndToEnd: Section = {
   },
 };
 
+/** A run's events in the log (matched by their ids): how many are done, how long from the first received
+ *  (or the first batch start) to the last commit, the mean time inside a batch, how many did not succeed. */
+async function runTiming(ctx: BenchContext, like: string, from: "received" | "started") {
+  const [t] = await ctx.sql`
+    select count(*) filter (where l.processing_status in ('success', 'skipped', 'failed'))::int as done,
+           extract(epoch from max(l.processing_completed_at)
+                   - case when ${from} = 'received' then min(l.received_at) else min(l.processing_started_at) end)::float8 as seconds,
+           avg(l.processing_duration_ms)::float8 as avg_ms,
+           count(*) filter (where l.processing_status <> 'success')::int as not_ok
+      from public.phoneburner_webhooks_log l
+     where l.phoneburner_user_id like ${like} or l.phoneburner_contact_id like ${like}
+        or l.event_id like ${like} or l.phoneburner_call_id like ${like}`;
+  return t as { done: number; seconds: number; avg_ms: number; not_ok: number };
+}
+
 async function waitProcessed(ctx: BenchContext, like: string, expected: number, seconds: number): Promise<number> {
   // polls only the actionable index (cheap: the processor it waits for shares the cores), counts once at the end
   const deadline = Date.now() + seconds * 1000;
@@ -512,9 +517,7 @@ async function waitProcessed(ctx: BenchContext, like: string, expected: number, 
     if (!waiting || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const [{ n }] = await ctx.sql`select count(*)::int as n from public.phoneburner_webhooks_log l
-    where (l.phoneburner_user_id like ${like} or l.phoneburner_contact_id like ${like} or l.event_id like ${like}
-           or l.phoneburner_call_id like ${like}) and l.processing_status in ('success', 'skipped', 'failed')`;
+  const { done: n } = await runTiming(ctx, like, "started");
   if (n < expected) console.log(`# only ${n} of ${expected} events processed`);
   return n;
 }
