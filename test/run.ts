@@ -34,6 +34,8 @@ function stream(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ 
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
+    child.stdout.setEncoding("utf8"); // a multi-byte character split across chunks stays whole
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
     child.stderr.on("data", (d) => { out += d; process.stderr.write(d); });
     child.on("error", reject);

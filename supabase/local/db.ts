@@ -93,6 +93,9 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): P
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env } });
     let out = "";
+    // decoded as streams: a multi-byte character split across two chunks stays one character
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", reject);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { isValidPhoneNumber, parsePhoneNumber } from "libphonenumber-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, createDatabase, dropDatabase, migrationFiles, root, withDatabase } from "../../supabase/local/db.ts";
+import { connect, createDatabase, dropDatabase, migrationFiles, root, run, withDatabase } from "../../supabase/local/db.ts";
 import { DEMO_KEY_PREFIX, DEMO_TEAMS, DEMO_USERS, loadDemoData, removeDemoData } from "../../supabase/local/demo-data.ts";
 import { loadEnv, parseEnv } from "../../supabase/local/env.ts";
 import { freePort } from "../../supabase/local/functions-server.ts";
@@ -300,4 +300,14 @@ describe("npm start against a database named by DATABASE_URL", () => {
       }
     }
   }, 60_000);
+});
+
+describe("running tools (pg_dump, dbmate)", () => {
+  it("keeps a multi-byte character whole when the tool's output splits it between two chunks", async () => {
+    // '×' is C3 97 in UTF-8: written as two chunks 50 ms apart, as pg_dump's output may arrive
+    const script = "process.stdout.write(Buffer.from([0x61, 0xc3])); setTimeout(() => process.stdout.write(Buffer.from([0x97, 0x62])), 50);";
+    const { code, out } = await run(process.execPath, ["-e", script]);
+    expect(code).toBe(0);
+    expect(out).toBe("a×b");
+  });
 });
