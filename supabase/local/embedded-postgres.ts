@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync, readdirSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { chown, mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -49,6 +49,28 @@ function runAs(): { uid: number; gid: number } | undefined {
   } catch {
     throw new Error("running as root, and PostgreSQL refuses to run as root: create a system user for it " +
       "(`useradd --system --user-group postgres`) or set DATABASE_URL");
+  }
+}
+
+/**
+ * When this process is root, PostgreSQL runs as USER, which must be able to reach its binaries and the data
+ * directory: a checkout under a private directory (mode 700, e.g. from `mktemp -d`) would make initdb fail with
+ * a bare EACCES. Says which directory and what to do instead.
+ */
+export function assertReachable(paths: string[], owner: { uid: number; gid: number }): void {
+  for (const target of paths) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const st = statSync(dir);
+        const bit = st.uid === owner.uid ? 0o100 : st.gid === owner.gid ? 0o010 : 0o001;
+        if ((st.mode & bit) === 0) {
+          throw new Error(`PostgreSQL runs as the system user ${USER} (this process is root), which cannot enter ${dir} ` +
+            `(mode ${(st.mode & 0o777).toString(8)}): allow it (\`chmod o+x ${dir}\`), check the project out elsewhere, ` +
+            "or set DATABASE_URL to use a running server");
+        }
+      }
+      if (dir === path.dirname(dir)) break;
+    }
   }
 }
 
@@ -108,6 +130,7 @@ export async function startEmbeddedPostgres(opts: {
   const { dataDir, port, logFile } = opts;
   const owner = runAs();
   const bins = await binaries();
+  if (owner) assertReachable([bins.initdb, bins.postgres, dataDir], owner);
   // Messages in English: readiness is detected from the log text.
   const env = { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" };
   await mkdir(path.dirname(dataDir), { recursive: true });

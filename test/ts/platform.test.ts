@@ -4,7 +4,7 @@
  * itself as a child process against a scratch database.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isValidPhoneNumber, parsePhoneNumber } from "libphonenumber-js";
@@ -13,6 +13,7 @@ import { connect, createDatabase, dropDatabase, migrationFiles, root, run, withD
 import { DEMO_KEY_PREFIX, DEMO_TEAMS, DEMO_USERS, loadDemoData, removeDemoData } from "../../supabase/local/demo-data.ts";
 import { loadEnv, parseEnv } from "../../supabase/local/env.ts";
 import { freePort } from "../../supabase/local/functions-server.ts";
+import { assertReachable } from "../../supabase/local/embedded-postgres.ts";
 import { startFunctions } from "../../supabase/local/start.ts";
 import { startWorker, type StartedWorker } from "../../jobs/worker.ts";
 
@@ -309,5 +310,22 @@ describe("running tools (pg_dump, dbmate)", () => {
     const { code, out } = await run(process.execPath, ["-e", script]);
     expect(code).toBe(0);
     expect(out).toBe("a×b");
+  });
+});
+
+describe("embedded PostgreSQL run by root", () => {
+  it("says which directory its system user cannot enter instead of failing with a bare EACCES", async () => {
+    const top = await mkdtemp(path.join(tmpdir(), "dialbridge-reach-"));
+    try {
+      const data = path.join(top, "checkout", ".data", "postgres");
+      await mkdir(path.dirname(data), { recursive: true });
+      const other = { uid: 54_321, gid: 54_321 }; // neither owner nor group of anything here
+      await chmod(top, 0o700);
+      expect(() => assertReachable([data], other)).toThrow(`cannot enter ${top} (mode 700)`);
+      await chmod(top, 0o755);
+      expect(() => assertReachable([data], other)).not.toThrow();
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
   });
 });
