@@ -6,10 +6,15 @@ select tests.create_user('rival@sourceco.com', 'sellers', 'rep') \gset
 
 select tests.make_contact('buyers', 'sarah@sourceco.com', p_phone => '+15550123') as john \gset
 
+-- the clock: the dialer's changes happened yesterday, relative to now() (the transaction's start), so the
+-- rep's edit below (stamped now()) is the newer write
+select now() - interval '1 day' as t \gset
+select :'t'::timestamptz + interval '65 minutes 0.333 seconds' as t_794 \gset
+
 -- ---------------------------------------------------------------------------------------------------
 -- as the event projection: seed 000's contact.updated
 -- ---------------------------------------------------------------------------------------------------
-select tests.record_contact_update(:'john', 'evt_contact_updated_794', '2026-02-23T11:05:00.333Z',
+select tests.record_contact_update(:'john', 'evt_contact_updated_794', :'t_794',
   '{"phone": {"old": "+15550123", "new": "+15559999"},
     "email": {"old": "jsmith@heritagecap.com", "new": "john.smith@heritagecap.com"},
     "title": {"old": "Managing Partner", "new": "Senior Managing Director"}}') as upd \gset
@@ -22,9 +27,9 @@ select results_eq(
 select results_eq(
   format($$select field_name, old_value, new_value, source_system, source_event_id, changed_by, changed_at, applied
              from contact_field_changes where contact_id = %L order by field_name$$, :'john'),
-  $$values ('email', 'jsmith@heritagecap.com', 'john.smith@heritagecap.com', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', timestamptz '2026-02-23T11:05:00.333Z', true),
-           ('phone', '+15550123', '+15559999', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', timestamptz '2026-02-23T11:05:00.333Z', true),
-           ('title', 'Managing Partner', 'Senior Managing Director', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', timestamptz '2026-02-23T11:05:00.333Z', true)$$,
+  format($$values ('email', 'jsmith@heritagecap.com', 'john.smith@heritagecap.com', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', %1$L::timestamptz, true),
+           ('phone', '+15550123', '+15559999', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', %1$L::timestamptz, true),
+           ('title', 'Managing Partner', 'Senior Managing Director', 'phoneburner', 'evt_contact_updated_794', 'pb_user_10', %1$L::timestamptz, true)$$, :'t_794'),
   'one audit row per change: old, new, source, who, event time, applied');
 
 select dialbridge.apply_contact_changes(:'upd');
@@ -33,7 +38,7 @@ select results_eq(
   $$values (3)$$, 'applying the same event again records nothing more');
 
 -- an older event arriving late: audited, not applied
-select tests.record_contact_update(:'john', 'evt_old_790', '2026-02-23T10:00:00Z',
+select tests.record_contact_update(:'john', 'evt_old_790', :'t',
   '{"phone": {"old": "+15550123", "new": "+15550000"}, "city": {"old": null, "new": "Boston"}}',
   '"pb_user_11"') as old_upd \gset
 select dialbridge.apply_contact_changes(:'old_upd');
@@ -46,7 +51,7 @@ select results_eq(
   'an older change of a field that changed since is kept as not applied; an untouched field still applies');
 
 -- synced fields only; the seed's "address" is address_line1
-select tests.record_contact_update(:'john', 'evt_796', '2026-02-23T12:00:00Z',
+select tests.record_contact_update(:'john', 'evt_796', :'t'::timestamptz + interval '2 hours',
   '{"address": {"old": null, "new": "123 Main Street"}, "do_not_call": {"old": false, "new": true},
     "owner_id": {"old": null, "new": "someone"}}') as misc \gset
 select dialbridge.apply_contact_changes(:'misc');
@@ -69,7 +74,7 @@ select results_eq(
   format($$values ('sourceco_platform', 'Senior Managing Director', 'Partner', %L, true)$$, tests.user_id('sarah@sourceco.com')),
   'a rep''s edit of a synced field is audited with its author');
 
-select tests.record_contact_update(:'john', 'evt_797', '2026-02-23T13:00:00Z',
+select tests.record_contact_update(:'john', 'evt_797', :'t'::timestamptz + interval '3 hours',
   '{"title": {"old": "Senior Managing Director", "new": "Operating Partner"}}') as late_title \gset
 select dialbridge.apply_contact_changes(:'late_title');
 select results_eq(
@@ -79,11 +84,11 @@ select results_eq(
   'a dialer change older than the rep''s edit in SourceCo loses (last write wins across both systems)');
 
 -- an unmatched contact.updated waits for its link; a malformed one changes nothing
-select tests.record_contact_update(null, 'evt_798', '2026-02-23T14:00:00Z', '{"title": {"new": "X"}}') as orphan \gset
+select tests.record_contact_update(null, 'evt_798', :'t'::timestamptz + interval '4 hours', '{"title": {"new": "X"}}') as orphan \gset
 select dialbridge.apply_contact_changes(:'orphan');
 select is_empty($$select 1 from contact_field_changes where source_event_id = 'evt_798'$$,
   'an unmatched contact.updated changes nothing until linked');
-select tests.record_contact_update(:'john', 'evt_799', '2026-02-23T14:00:00Z', '"not an object"') as bad \gset
+select tests.record_contact_update(:'john', 'evt_799', :'t'::timestamptz + interval '4 hours', '"not an object"') as bad \gset
 select lives_ok(format('select dialbridge.apply_contact_changes(%L)', :'bad'),
   'a contact.updated without a changes object is ignored, not an error');
 

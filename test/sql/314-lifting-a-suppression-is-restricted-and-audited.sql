@@ -7,14 +7,15 @@ select tests.create_user('boss@sourceco.com', 'sellers', 'manager') \gset
 select tests.create_user('admin@sourceco.com', 'buyers', 'admin') \gset
 
 select tests.make_contact('buyers', 'owner@sourceco.com') as john \gset
+-- the clock: every time is relative to now() (the transaction's start); the calls were two weeks ago
 select tests.record_call(:'john', 'sarah@sourceco.com', 'NOT_INTERESTED', 'Not Interested',
-  '2026-11-01T10:00:00Z') as ni_call \gset
+  now() - interval '14 days') as ni_call \gset
 select dialbridge.apply_disposition(:'ni_call');
 select id as internal_id from suppressions where source_activity_id = :'ni_call' \gset
 
 select tests.make_contact('buyers', 'owner@sourceco.com', 'Emily', 'Chen', '+12125550188') as emily \gset
 select tests.record_call(:'emily', 'sarah@sourceco.com', 'DO_NOT_CALL', 'Do Not Call - Requested Removal',
-  '2026-11-01T10:00:00Z') as dnc_call \gset
+  now() - interval '14 days') as dnc_call \gset
 select dialbridge.apply_disposition(:'dnc_call');
 select id as legal_id from suppressions where source_activity_id = :'dnc_call' \gset
 
@@ -53,7 +54,7 @@ select results_eq(
   $$values (false)$$,
   'the lifted contact is dialable again');
 select results_eq(
-  format($$select is_suppressed from dialbridge.suppression_status(%L, '+12125550123', '2026-11-10T00:00:00Z')$$, :'john'),
+  format($$select is_suppressed from dialbridge.suppression_status(%L, '+12125550123', now() - interval '7 days')$$, :'john'),
   $$values (true)$$,
   'asked as of a time before the lift, it was suppressed');
 

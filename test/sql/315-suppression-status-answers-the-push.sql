@@ -9,8 +9,11 @@ select tests.make_contact('buyers', 'sarah@sourceco.com', 'Not', 'Interested', '
 select tests.make_contact('buyers', 'sarah@sourceco.com', 'Flagged', 'Directly', '+12125550103') as flagged \gset
 select tests.make_contact('sellers', 'rival@sourceco.com', 'Other', 'Team', '+12125550104') as other_team \gset
 
+-- the clock: the internal suppression began a month before now() (the transaction's start), for a year
+select now() - interval '30 days' + interval '1 year' as internal_until \gset
 insert into suppressions (contact_id, team_id, suppression_type, reason, source, created_at, expires_at)
-values (:'internal', tests.team_id('buyers'), 'internal', 'not_interested', 'manual', '2026-11-01', '2027-11-01');
+values (:'internal', tests.team_id('buyers'), 'internal', 'not_interested', 'manual', now() - interval '30 days',
+        :'internal_until');
 
 -- ---------------------------------------------------------------------------------------------------
 -- as the service role (an import sets the flag directly)
@@ -48,16 +51,16 @@ select results_eq(
                     array[%L, %L, %L, null, null, %L]::uuid[],
                     array['+12125550101', '212-555-0102', '+12125550103', '(212) 555-0104', '+1 212 555 0105', null])$$,
          :'clean', :'internal', :'flagged', :'clean'),
-  $$values (1, '+12125550101', false, false, null::text, null::timestamptz),
-           (2, '+12125550102', true, false, 'not_interested', timestamptz '2027-11-01T00:00:00Z'),
+  format($$values (1, '+12125550101', false, false, null::text, null::timestamptz),
+           (2, '+12125550102', true, false, 'not_interested', %L::timestamptz),
            (3, '+12125550103', true, true, 'legal_requirement', null),
            (4, '+12125550104', true, true, 'user_requested', null),
            (5, '+12125550105', true, true, 'legal_requirement', null),
-           (6, null, false, false, null, null)$$,
+           (6, null, false, false, null, null)$$, :'internal_until'),
   'the batch answers one row per input, in order: clean, internal until its expiry, legal by contact, legal by number (another team''s request, a list import)');
 select results_eq(
   format($$select * from dialbridge.suppression_status(%L, '+12125550102')$$, :'internal'),
-  $$values (true, false, 'not_interested', timestamptz '2027-11-01T00:00:00Z')$$,
+  format($$values (true, false, 'not_interested', %L::timestamptz)$$, :'internal_until'),
   'the single form answers the same');
 select results_eq(
   format($$select is_suppressed, is_legal, reason, until from dialbridge.suppression_status(%L, '+12125550102')$$, :'clean'),

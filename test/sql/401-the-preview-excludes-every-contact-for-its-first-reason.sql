@@ -1,6 +1,11 @@
 begin;
 select plan(22);
 
+-- The clock: everything is relative to now() (the transaction's start), including the calling-hours
+-- checks, which ask at 20:30 and 21:30 New York time on the day now() falls on in New York.
+select (date_trunc('day', now() at time zone 'America/New_York') + interval '20 hours 30 minutes')
+         at time zone 'America/New_York' as ny_evening \gset
+
 select tests.create_user('pia@sourceco.com', 'push-buyers', 'rep') \gset
 select tests.create_user('mgr@sourceco.com', 'push-buyers', 'manager') \gset
 select tests.create_user('otto@sourceco.com', 'push-others', 'rep') \gset
@@ -30,7 +35,7 @@ update contacts set do_not_call = true, do_not_call_reason = 'user_requested' wh
 insert into suppressions (contact_id, team_id, suppression_type, reason, source)
 values (:'internal', tests.team_id('push-buyers'), 'internal', 'internal_policy', 'manual');
 insert into suppressions (contact_id, team_id, suppression_type, reason, source, expires_at)
-values (:'suppressed', tests.team_id('push-buyers'), 'internal', 'not_interested', 'disposition', '2027-11-20T00:00:00Z');
+values (:'suppressed', tests.team_id('push-buyers'), 'internal', 'not_interested', 'disposition', now() + interval '1 year');
 update contacts set phone_number_invalid = true, phone_number_invalid_reason = 'disconnected' where id = :'flagged';
 update contacts set industry = 'Business Services' where id in (:'ready', :'old_buyer');
 select tests.push_session('push-buyers', 'mgr@sourceco.com', 'PE Buyers - Nov 2026', array[:'in_session']::uuid[]) as session \gset
@@ -74,7 +79,7 @@ select results_eq(
   $$values ('Asked Removal', 'Requested removal'),
            ('Shared Number', 'Requested removal'),
            ('Internal Policy', 'Internal policy'),
-           ('Not Interested', 'Not interested (until 2027-11-20)'),
+           ('Not Interested', 'Not interested (until ' || to_char((now() + interval '1 year') at time zone 'UTC', 'YYYY-MM-DD') || ')'),
            ('Wrong Number', 'Flagged: disconnected'),
            ('Letters Only', 'Number cannot be read as a phone number'),
            ('No Phone', 'No phone number'),
@@ -155,16 +160,16 @@ update contacts set timezone = null, state = 'FL' where id = :'old_buyer';
 update contacts set timezone = 'America/Los_Angeles' where id = :'ready';
 select tests.authenticate_as('pia@sourceco.com');
 select results_eq(
-  $$select display_name, is_outside_calling_hours, local_time
-      from dialbridge.push_candidates((select ids from list), '{}', timestamptz '2026-11-20T01:30:00Z')
-     where status = 'ready' and display_name in ('Ready Buyer', 'Buyer Tendays', 'No Company') order by ord$$,
+  format($$select display_name, is_outside_calling_hours, local_time
+      from dialbridge.push_candidates((select ids from list), '{}', %L)
+     where status = 'ready' and display_name in ('Ready Buyer', 'Buyer Tendays', 'No Company') order by ord$$, :'ny_evening'),
   $$values ('Ready Buyer', false, '17:30'), ('Buyer Tendays', true, '19:30, 20:30'), ('No Company', false, '20:30')$$,
   'at 20:30 in New York: Florida (either of its zones, 08:00–20:00 there) is outside, New York (until 21:00) and Los Angeles are inside');
 select results_eq(
-  $$select c ->> 'name', c ->> 'local_time'
-      from jsonb_array_elements(preview_push((select ids from list), as_of => timestamptz '2026-11-20T02:30:00Z')
-                                -> 'outside_calling_hours' -> 'contacts') c$$,
-  $$values ('Seller Tendays', '21:30'), ('Buyer Tendays', '20:30, 21:30'), ('No Company', '21:30')$$,
+  format($$select c ->> 'name', c ->> 'local_time'
+      from jsonb_array_elements(preview_push((select ids from list), as_of => %L::timestamptz + interval '1 hour')
+                                -> 'outside_calling_hours' -> 'contacts') c$$, :'ny_evening'),
+  $$values ('Called Recently', '21:30'), ('Seller Tendays', '21:30'), ('Buyer Tendays', '20:30, 21:30'), ('No Company', '21:30')$$,
   'an hour later the preview lists the ready contacts in New York and Florida as outside calling hours, not the one in Los Angeles');
 
 -- the dialable count for any filter

@@ -101,11 +101,12 @@ select is((select score from dialbridge.contact_scores where contact_id = pg_tem
           (select call_engagement_score from public.contacts where id = pg_temp.cid('sam')),
   'the stored explanation and the contact''s score agree');
 
--- Best time to call
-select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-03 10:15'::timestamp at time zone 'America/Chicago', 'connected', 90);
-select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-10 10:40'::timestamp at time zone 'America/Chicago', 'connected', 90);
-select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-05 15:00'::timestamp at time zone 'America/Chicago', 'connected', 90);
-select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', '2026-03-02 09:00'::timestamp at time zone 'America/Chicago', 'no_answer');
+-- Best time to call: Tina's calls, in her zone, in the weeks before now() (the Monday three weeks back)
+select (pg_catalog.date_trunc('week', now() at time zone 'America/Chicago') - interval '3 weeks')::timestamp as tina_monday \gset
+select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', (:'tina_monday'::timestamp + interval '1 day 10:15') at time zone 'America/Chicago', 'connected', 90);
+select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', (:'tina_monday'::timestamp + interval '8 days 10:40') at time zone 'America/Chicago', 'connected', 90);
+select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', (:'tina_monday'::timestamp + interval '3 days 15:00') at time zone 'America/Chicago', 'connected', 90);
+select tests.report_call(pg_temp.cid('tina'), 'rep@score.test', (:'tina_monday'::timestamp + interval '09:00') at time zone 'America/Chicago', 'no_answer');
 select dialbridge.score_marked_contacts();
 select results_eq(
   $$ select best_call_day_of_week, best_call_time_of_day from public.contacts where id = pg_temp.cid('tina') $$,

@@ -14,6 +14,8 @@ import { batchSizeFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__pro
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `w${randomUUID().slice(0, 8)}`;
+/** The one clock every event time in this file is relative to: an hour before the file ran. */
+const t0 = Date.now() - 3_600_000;
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -91,15 +93,17 @@ describe.skipIf(!url)("processing through the worker", () => {
 
   it("projects a call the moment its events are stored: the job each event queues runs it", async () => {
     const call = `${run}-call-1`;
+    // the test's clock: the call began an hour before the test ran (replay below selects by receipt time)
+    const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
     const rep = { id: `${run}-rep`, name: "Worker Rep" };
     const base = { contact_id: `${run}-pb`, call_id: call, custom_fields: { sourceco_contact_id: sc } };
-    await receive("call.ended", { ...base, event_id: `${run}-e`, timestamp: "2026-03-10T10:03:00Z",
-      call_summary: { ended_at: "2026-03-10T10:03:00Z", total_duration_seconds: 180, talk_duration_seconds: 165, outcome: "completed" } });
-    await receive("call.started", { event_id: `${run}-s`, timestamp: "2026-03-10T10:00:00Z", user: rep,
+    await receive("call.ended", { ...base, event_id: `${run}-e`, timestamp: at(180),
+      call_summary: { ended_at: at(180), total_duration_seconds: 180, talk_duration_seconds: 165, outcome: "completed" } });
+    await receive("call.started", { event_id: `${run}-s`, timestamp: at(0), user: rep,
       call: { id: call }, contact: { id: `${run}-pb`, custom_fields: { sourceco_contact_id: sc } },
       dial_session: { id: `${run}-ds`, name: "Worker session" } });
-    await receive("call.connected", { ...base, event_id: `${run}-c`, timestamp: "2026-03-10T10:00:15Z",
-      connection_details: { connected_at: "2026-03-10T10:00:15Z", ring_duration_seconds: 15, answered_by: "decision_maker" } });
+    await receive("call.connected", { ...base, event_id: `${run}-c`, timestamp: at(15),
+      connection_details: { connected_at: at(15), ring_duration_seconds: 15, answered_by: "decision_maker" } });
 
     await waitFor(async () => ((await statusOf(`${run}-c`)) === "success" && (await statusOf(`${run}-s`)) === "success"
       && (await statusOf(`${run}-e`)) === "success" ? true : undefined));
@@ -112,7 +116,7 @@ describe.skipIf(!url)("processing through the worker", () => {
   });
 
   it("an event that can never be projected fails at once, visibly; replaying it fails it again; replaying processed events changes nothing", async () => {
-    await receive("contact.updated", { event_id: `${run}-bad`, timestamp: "2026-03-10T11:00:00Z", contact_id: `${run}-pb` });
+    await receive("contact.updated", { event_id: `${run}-bad`, timestamp: new Date(t0 + 3_600_000).toISOString(), contact_id: `${run}-pb` });
     await waitFor(async () => ((await statusOf(`${run}-bad`)) === "failed" ? true : undefined));
     const [f] = await sql`select state, error_code, error from dialbridge.phoneburner_webhook_failures where event_id = ${`${run}-bad`}`;
     expect(f).toEqual({ state: "failed", error_code: "DB061", error: "contact.updated carries no changes object" });
