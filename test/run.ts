@@ -8,7 +8,12 @@
  *
  *   npm test -- --only=sql|ts     run one half
  *   npm test -- --keep            keep the database afterwards (its URL is printed)
+ *   npm test -- --clock=+400d     the suite on another day: a private server and the vitest processes under
+ *                                 libfaketime (test/clock.ts lists the forms: +400d, @ISO time, dst, ny-evening)
  *   npm test -- <vitest filter>   further arguments go to vitest
+ *
+ * pgTAP, pg_prove (and libfaketime for --clock) are installed with apt-get when missing on a Debian
+ * machine run as root; elsewhere one line says what to install (test/system.ts).
  */
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile, mkdir, readdir } from "node:fs/promises";
@@ -18,13 +23,18 @@ import {
 } from "../supabase/local/db.ts";
 import { dumpSchema } from "../supabase/local/schema-dump.ts";
 import { spawn } from "node:child_process";
+import { MissingSystemPiece, ensureLibfaketime, ensurePgTap } from "./system.ts";
+import { clockOffsetSeconds, fakeClockEnv, startShiftedServer, type ShiftedServer } from "./clock.ts";
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7);
 const keep = args.includes("--keep");
-const vitestArgs = args.filter((a) => !a.startsWith("--only=") && a !== "--keep");
+const clock = args.find((a) => a.startsWith("--clock="))?.slice(8);
+const vitestArgs = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--clock=") && a !== "--keep");
 
-const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+let adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+/** Environment of the test processes: the fake clock's under --clock. */
+let clockEnv: NodeJS.ProcessEnv = {};
 const dbName = `dialbridge_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 
 type Tally = { passed: number; failed: number };
@@ -98,7 +108,7 @@ async function pgTap(url: string) {
 
 async function vitest(url: string) {
   // NO_COLOR: vitest treats any FORCE_COLOR, even "0", as "colour on"; the tally below reads plain text
-  const { code, out: raw } = await stream(bin("vitest"), ["run", ...vitestArgs], { TEST_DATABASE_URL: url, NO_COLOR: "1" });
+  const { code, out: raw } = await stream(bin("vitest"), ["run", ...vitestArgs], { ...clockEnv, TEST_DATABASE_URL: url, NO_COLOR: "1" });
   const out = raw.replace(/\x1b\[[0-9;]*m/g, "");
   const passed = Number(out.match(/Tests\s+.*?(\d+) passed/)?.[1] ?? 0);
   const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
@@ -108,7 +118,49 @@ async function vitest(url: string) {
   tally.failed += code !== 0 ? Math.max(failed, 1) : failed;
 }
 
+/** The server's major version, and whether pgTAP can be created there. */
+async function serverFacts(url: string): Promise<{ major: number; pgtapAvailable: boolean }> {
+  const { connect } = await import("../supabase/local/db.ts");
+  const sql = connect(url, { max: 1 });
+  try {
+    const [{ num }] = await sql`select current_setting('server_version_num')::int as num`;
+    const rows = await sql`select 1 from pg_available_extensions where name = 'pgtap'`;
+    return { major: Math.floor(num / 10000), pgtapAvailable: rows.length > 0 };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Under --clock: libfaketime, then a private server whose clock is moved (test/clock.ts). */
+async function startClock(spec: string): Promise<ShiftedServer> {
+  const offset = clockOffsetSeconds(spec);
+  const libfaketime = ensureLibfaketime((m) => console.log(`# ${m}`));
+  const { readdirSync } = await import("node:fs");
+  const majors = readdirSync("/usr/lib/postgresql").map(Number).filter((n) => n > 0).sort((a, b) => b - a);
+  const major = majors[0] ?? 15;
+  console.log(`# --clock=${spec}: ${offset >= 0 ? "+" : ""}${offset} s, the tests' clock starts at ${new Date(Date.now() + offset * 1000).toISOString()}`);
+  const server = await startShiftedServer({ major, offset, libfaketime, log: (m) => console.log(`# ${m}`) });
+  clockEnv = fakeClockEnv(libfaketime, offset);
+  return server;
+}
+
 async function main() {
+  let shifted: ShiftedServer | undefined;
+  try {
+    if (clock) {
+      shifted = await startClock(clock);
+      adminUrl = shifted.adminUrl;
+    }
+    if (only !== "ts") {
+      const facts = await serverFacts(adminUrl);
+      ensurePgTap({ url: adminUrl, ...facts, log: (m) => console.log(`# ${m}`) });
+    }
+  } catch (e) {
+    await shifted?.stop();
+    console.error(e instanceof MissingSystemPiece ? `npm test: ${e.message}` : e instanceof Error ? e.message : e);
+    console.log(`\n0 passed, 1 failed`);
+    process.exit(1);
+  }
   const url = await createDatabase(adminUrl, dbName);
   console.log(`# test database: ${dbName}`);
   try {
@@ -124,6 +176,10 @@ async function main() {
   } finally {
     if (keep) console.log(`# kept: ${url}`);
     else await dropDatabase(adminUrl, dbName).catch((e) => console.error(`# could not drop ${dbName}: ${e.message}`));
+    if (shifted) {
+      if (keep) console.log("# --clock: the private server stops with the run, so --keep keeps nothing");
+      await shifted.stop();
+    }
   }
   console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed > 0 || tally.passed === 0 ? 1 : 0);
