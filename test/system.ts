@@ -72,7 +72,8 @@ export function ensurePgTap(opts: { url: string; major: number; pgtapAvailable: 
       `the PostgreSQL server at ${new URL(opts.url).host} has no pgTAP extension: install postgresql-${opts.major}-pgtap on that server (or point DATABASE_URL at one that has it)`,
     );
   }
-  if (!canApt()) throw new MissingSystemPiece(installHint(packages, "the SQL tests need pgTAP and pg_prove"));
+  const what = [!opts.pgtapAvailable && "the pgTAP extension", !hasCommand("pg_prove") && "pg_prove"].filter(Boolean).join(" and ");
+  if (!canApt()) throw new MissingSystemPiece(installHint(packages, `the SQL tests need ${what}`));
   aptInstall(packages, opts.log);
 }
 
