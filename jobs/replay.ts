@@ -18,8 +18,8 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { connect } from "../supabase/local/db.ts";
-import { loadEnv, redactUrl } from "../supabase/local/env.ts";
+import { connect } from "./runtime/db.ts";
+import { loadEnv, redactUrl } from "./runtime/env.ts";
 import { processDueEvents } from "./tasks/phoneburner_webhooks_log__process.ts";
 
 const STATUSES = ["failed", "success", "skipped", "pending", "processing", "duplicate"];

@@ -12,8 +12,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Logger, parseCrontab, run, type LogLevel, type ParsedCronItem, type Runner } from "graphile-worker";
-import { connect } from "../supabase/local/db.ts";
-import { loadEnv, redactUrl } from "../supabase/local/env.ts";
+import { connect } from "./runtime/db.ts";
+import { loadEnv, redactUrl } from "./runtime/env.ts";
 import { taskList } from "./tasks/index.ts";
 import {
   RECORD_HEARTBEAT_SQL, RECORD_STOPPED_SQL, heartbeatParams, newWorkerIdentity, setCurrentWorkerIdentity,

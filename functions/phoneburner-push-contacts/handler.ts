@@ -33,8 +33,8 @@ import { bearerToken, JwtError, verifyJwt } from "../_shared/jwt.ts";
 import {
   httpForSqlError, normalizePushRequest, pushAnswer, PushRequestError, startPush,
 } from "../_shared/push.ts";
-import { executeBatch, pushSettingsFromEnv, type PushSettings } from "../_shared/push-executor.ts";
-import { positiveInt } from "../_shared/phoneburner.ts";
+import { executeBatch, pushSettingsFromEnv, type PushSettings } from "../_shared/phoneburner/push-executor.ts";
+import { positiveInt } from "../_shared/phoneburner/api.ts";
 
 const FUNCTION = "phoneburner-push-contacts";
 const MAX_BODY_BYTES = 4 * 1024 * 1024;

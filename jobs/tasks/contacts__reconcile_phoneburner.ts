@@ -10,8 +10,8 @@
  */
 import type { Task } from "graphile-worker";
 import { normalizePhone } from "../../functions/_shared/phone.ts";
-import { listUpdatedContacts, PhoneBurnerError } from "../../functions/_shared/phoneburner.ts";
-import { pushSettingsFromEnv } from "../../functions/_shared/push-executor.ts";
+import { listUpdatedContacts, PhoneBurnerError } from "../../functions/_shared/phoneburner/api.ts";
+import { pushSettingsFromEnv } from "../../functions/_shared/phoneburner/push-executor.ts";
 
 const FIRST_RUN_LOOKBACK_MS = 86_400_000;
 const OVERLAP_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 /**
  * phoneburner_push_runs__push_batch: sends one batch of a push run to PhoneBurner (the shared executor,
- * functions/_shared/push-executor.ts): batches after the first, batches the edge function handed over
+ * functions/_shared/phoneburner/push-executor.ts): batches after the first, batches the edge function handed over
  * (out of time, account busy, waiting for Retry-After), and batches resumed after a crash. Queued by the
  * database (dialbridge.enqueue_push_batch) with queue_name phoneburner:<rep> — one job at a time per
  * PhoneBurner account — and job_key phoneburner_push_batch:<batch id>. Idempotent: a finished batch is a
@@ -12,7 +12,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { fromPgClient } from "../../functions/_shared/dbport.ts";
-import { executeBatch, pushSettingsFromEnv } from "../../functions/_shared/push-executor.ts";
+import { executeBatch, pushSettingsFromEnv } from "../../functions/_shared/phoneburner/push-executor.ts";
 
 export const Payload = z.object({ batch_id: z.string().uuid() });
 

@@ -7,8 +7,8 @@
  * per check time. Logs counts only.
  */
 import type { Task } from "graphile-worker";
-import { listDialSessions, listSeedSessions, PhoneBurnerError } from "../../functions/_shared/phoneburner.ts";
-import { pushSettingsFromEnv } from "../../functions/_shared/push-executor.ts";
+import { listDialSessions, listSeedSessions, PhoneBurnerError } from "../../functions/_shared/phoneburner/api.ts";
+import { pushSettingsFromEnv } from "../../functions/_shared/phoneburner/push-executor.ts";
 
 const LOOKBACK_DAYS = 14;
 

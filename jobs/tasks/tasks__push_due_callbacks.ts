@@ -11,7 +11,7 @@ import type { Task } from "graphile-worker";
 import { createHash } from "node:crypto";
 import { fromPgClient } from "../../functions/_shared/dbport.ts";
 import { startPush } from "../../functions/_shared/push.ts";
-import { pushSettingsFromEnv } from "../../functions/_shared/push-executor.ts";
+import { pushSettingsFromEnv } from "../../functions/_shared/phoneburner/push-executor.ts";
 
 const task: Task = async (_payload, helpers) => {
   const settings = pushSettingsFromEnv((k) => process.env[k]);

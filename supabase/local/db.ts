@@ -8,7 +8,11 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import postgres from "postgres";
-import { Logger, runMigrations } from "graphile-worker";
+import { runMigrations } from "graphile-worker";
+import { connect, quietLogger } from "../../jobs/runtime/db.ts";
+
+/** The runtime's connection and worker logger (jobs/runtime/db.ts), for the local tooling and tests. */
+export { connect, quietLogger };
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const migrationsDir = path.join(root, "sql/migrations");
@@ -27,10 +31,6 @@ export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
 }
 
-/** A quiet postgres.js client (notices off: migrations re-run emit many harmless "already exists"). */
-export function connect(url: string, opts: postgres.Options<Record<string, never>> = {}) {
-  return postgres(url, { onnotice: () => {}, max: 4, ...opts });
-}
 
 export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const sql = connect(adminUrl, { max: 1 });
@@ -82,12 +82,6 @@ export async function installWorkerSchema(url: string): Promise<void> {
   await runMigrations({ connectionString: url, logger: quietLogger() });
 }
 
-/** graphile-worker's logger, keeping only warnings and errors. */
-export function quietLogger(): Logger {
-  return new Logger(() => (level, message) => {
-    if (level === "error" || level === "warning") console.error(`[worker] ${level}: ${message}`);
-  });
-}
 
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {

@@ -1,93 +1,8 @@
 /**
- * `.env` loading for `npm start`, `npm run worker` and the other local commands.
- *
- * A tiny dotenv: `KEY=value` lines, optional `export `, `#` comments (whole-line, or after an unquoted
- * value following a space), single quotes taken literally, double quotes with \n \t \" \\ escapes.
- * The environment wins: a variable already set is never overridden by the file.
+ * The environment of `npm start`'s functions server. `.env` loading and URL redaction are the runtime's
+ * (jobs/runtime/env.ts), re-exported here for the local commands.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { root } from "./db.ts";
-
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
-
-/** Parses dotenv text. Lines that are not assignments are reported, not guessed at. */
-export function parseEnv(text: string, onInvalid: (lineNumber: number) => void = () => {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^\s*(#|$)/.test(line)) continue;
-    const m = LINE.exec(line);
-    if (!m) {
-      onInvalid(i + 1);
-      continue;
-    }
-    const [, key, raw] = m;
-    let value: string;
-    if (raw.startsWith('"')) {
-      // a double-quoted value may span lines until its closing quote
-      let body = raw.slice(1);
-      while (closingQuote(body) < 0 && i + 1 < lines.length) body += "\n" + lines[++i];
-      const end = closingQuote(body);
-      value = body.slice(0, end < 0 ? undefined : end)
-        .replace(/\\(["\\nrt])/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t" } as Record<string, string>)[c] ?? c);
-    } else if (raw.startsWith("'")) {
-      const end = raw.indexOf("'", 1);
-      value = raw.slice(1, end < 0 ? undefined : end);
-    } else {
-      value = raw.replace(/\s+#.*$/, "");
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-function closingQuote(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === "\\") i++;
-    else if (s[i] === '"') return i;
-  }
-  return -1;
-}
-
-export interface LoadedEnv {
-  /** The merged environment: the file's values under the process environment. */
-  env: Record<string, string>;
-  /** The file that was read, if any. */
-  file?: string;
-  /** Keys the file provided that the environment did not already set. */
-  fromFile: string[];
-}
-
-/**
- * Reads `.env` (project root, or `file`) and fills in the variables the environment does not set, in
- * `process.env` too, so libraries and child processes see them. A missing file is not an error.
- */
-export function loadEnv(opts: { file?: string; quiet?: boolean } = {}): LoadedEnv {
-  const file = opts.file ?? path.join(root, ".env");
-  let text: string | undefined;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  const fromFile: string[] = [];
-  if (text !== undefined) {
-    const parsed = parseEnv(text, (n) => {
-      if (!opts.quiet) console.error(`${path.relative(process.cwd(), file) || file}:${n}: not a KEY=value line, ignored`);
-    });
-    for (const [k, v] of Object.entries(parsed)) {
-      if (process.env[k] === undefined) {
-        process.env[k] = v;
-        fromFile.push(k);
-      }
-    }
-  }
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  return { env, file: text !== undefined ? file : undefined, fromFile };
-}
+export { loadEnv, parseEnv, redactUrl, type LoadedEnv } from "../../jobs/runtime/env.ts";
 
 /** Prefixes of the variables edge functions read; `npm start` passes exactly these to the functions. */
 export const FUNCTION_ENV_PREFIXES = ["PHONEBURNER_", "SUPABASE_", "DIALBRIDGE_", "OPENAI_", "VOIPSTUDIO_", "BOLNA_"];
@@ -100,15 +15,4 @@ export function functionsEnv(env: Record<string, string | undefined>, databaseUr
   }
   out.SUPABASE_DB_URL = databaseUrl;
   return out;
-}
-
-/** A URL safe to print: the password masked. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "****";
-    return u.toString();
-  } catch {
-    return "<unparseable URL>";
-  }
 }

@@ -14,20 +14,24 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { SANDBOX_DEFAULTS, startSandboxServer, type RunningSandbox, type SandboxOptions } from "./sandbox/server.ts";
-import type { Service, StartContext } from "./start.ts";
+import { SANDBOX_DEFAULTS, startSandboxServer as startServer, type RunningSandbox, type SandboxOptions } from "./sandbox/server.ts";
+import { dialSessions } from "./sandbox/dialer.ts";
+import type { Service, StartContext } from "./service.ts";
 import { DEV_JWT_SECRET } from "../../functions/_shared/jwt.ts";
 import { connect } from "./db.ts";
 
-export { startSandboxServer, type RunningSandbox, type SandboxOptions };
+export type { RunningSandbox, SandboxOptions };
 export type { DialRequest, DialResult } from "./sandbox/dialer.ts";
 
 export const DEFAULT_SANDBOX_PORT = 54330;
 
-/** Starts the sandbox (same as startSandboxServer; the name the rest of the project uses). */
-export function startPhoneBurnerSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
-  return startSandboxServer(opts);
+/** Starts the sandbox server with its dialer (POST /__sandbox/dial plays the sessions' calls). */
+export function startSandboxServer(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startServer({ dial: dialSessions, ...opts });
 }
+
+/** The same; the name the rest of the project uses. */
+export const startPhoneBurnerSandbox = startSandboxServer;
 
 /** The variables that point dialbridge (functions and worker) at a sandbox. */
 export function sandboxEnv(url: string): Record<string, string> {

@@ -11,8 +11,8 @@ import { root } from "../../supabase/local/db.ts";
 import {
   bulkContacts, createDialSession, dialSessionCallbacks, findDialSession, listUpdatedContacts, phoneburnerTime,
   PhoneBurnerError, retryAfterMs, type PhoneBurnerEndpoints,
-} from "../../functions/_shared/phoneburner.ts";
-import { backoffMs } from "../../functions/_shared/push-executor.ts";
+} from "../../functions/_shared/phoneburner/api.ts";
+import { backoffMs } from "../../functions/_shared/phoneburner/push-executor.ts";
 import { DEV_JWT_SECRET, JwtError, signJwt, userJwt, verifyJwt } from "../../functions/_shared/jwt.ts";
 import { normalizePhone } from "../../functions/_shared/phone.ts";
 import { reconciledContact } from "../../jobs/tasks/contacts__reconcile_phoneburner.ts";

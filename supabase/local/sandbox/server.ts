@@ -54,6 +54,11 @@ export interface SandboxOptions {
   /** HMAC secret for seed-style events the dialer sends. */
   webhookSecret?: string;
   log?: (line: string) => void;
+  /**
+   * What POST /__sandbox/dial does: plays the calls of the sessions (sandbox/dialer.ts, passed in by
+   * phoneburner-sandbox.ts so that the server does not import the dialer, which imports the server).
+   */
+  dial?: (sandbox: RunningSandbox, request: any) => Promise<unknown>;
 }
 
 export interface SandboxContact {
@@ -126,7 +131,7 @@ export interface RunningSandbox {
   port: number;
   server: Server;
   state: SandboxState;
-  options: Required<Omit<SandboxOptions, "tokens" | "port" | "host" | "log" | "webhookSecret">> & { webhookSecret: string | null };
+  options: Required<Omit<SandboxOptions, "tokens" | "port" | "host" | "log" | "webhookSecret" | "dial">> & { webhookSecret: string | null };
   stop(): Promise<void>;
 }
 
@@ -606,9 +611,8 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
       return send(200, { contact: contactJson(c) });
     }
     if (method === "POST" && path === "/dial") {
-      const { dialSessions } = await import("./dialer.ts");
-      const result = await dialSessions(running, body);
-      return send(200, result);
+      if (!opts.dial) return send(501, { error: "this sandbox was started without a dialer" });
+      return send(200, await opts.dial(running, body));
     }
     return send(404, { error: "unknown control endpoint" });
   }

@@ -16,11 +16,11 @@
  *     than risk a duplicate;
  *   - contacts PhoneBurner rejects are recorded per contact (field, error) and the rest is sent again.
  */
-import type { Queryable } from "./dbport.ts";
+import type { Queryable } from "../dbport.ts";
 import {
   bulkContacts, createDialSession, dialSessionCallbacks, endpointsFromEnv, findDialSession, findSeedSession,
   PhoneBurnerError, positiveInt, refreshAccessToken, seedCallbackUrl, type PhoneBurnerEndpoints,
-} from "./phoneburner.ts";
+} from "./api.ts";
 
 export interface PushSettings {
   endpoints: PhoneBurnerEndpoints;
