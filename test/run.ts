@@ -3,7 +3,8 @@
  *
  *   server   DATABASE_URL if set (its database is used only to create the test database), else the
  *            local server on 127.0.0.1:5432
- *   steps    prepare (shim, graphile-worker schema, migrations) → schema.sql drift check → pgTAP
+ *   steps    prepare (shim, graphile-worker schema, migrations) → sql/schema check (the declarative source
+ *            loads to the same catalog) → pgTAP
  *            (pg_prove test/sql) → vitest (test/ts, TEST_DATABASE_URL points at the same database)
  *
  *   npm test -- --only=sql|ts     run one half
@@ -19,9 +20,10 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import {
-  DEFAULT_ADMIN_URL, createDatabase, dropDatabase, prepareDatabase, root, run, bin, migrationFiles,
+  DEFAULT_ADMIN_URL, createDatabase, dropDatabase, prepareDatabase, preparePlatform, root, bin, migrationFiles,
 } from "../supabase/local/db.ts";
 import { dumpSchema } from "../supabase/local/schema-dump.ts";
+import { canonicalSource, loadSource, readSource } from "../supabase/local/schema-source.ts";
 import { spawn } from "node:child_process";
 import { MissingSystemPiece, ensureLibfaketime, ensurePgTap } from "./system.ts";
 import { clockOffsetSeconds, fakeClockEnv, startShiftedServer, type ShiftedServer } from "./clock.ts";
@@ -53,20 +55,47 @@ function stream(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ 
   });
 }
 
-async function schemaDriftCheck(url: string) {
-  const committed = await readFile(path.join(root, "sql/schema.sql"), "utf8").catch(() => "");
-  const actual = await dumpSchema(url);
-  if (committed === actual) {
-    console.log("ok - sql/schema.sql matches the migrations");
-    tally.passed++;
-    return;
+/**
+ * The declarative source and the migrations agree: sql/schema/ loaded into an empty database gives the
+ * catalog the migrations give, object for object — compared as pg_dump writes both, after the migrations'
+ * schema has made the same round trip through the loader (supabase/local/schema-source.ts: canonicalSource).
+ */
+async function sourceCheck(url: string) {
+  const names = [`${dbName}_source`, `${dbName}_canon`];
+  try {
+    const [sourceUrl, canonUrl] = await Promise.all(names.map((n) => createDatabase(adminUrl, n)));
+    await Promise.all([preparePlatform(sourceUrl), preparePlatform(canonUrl)]);
+    const loaded = await loadSource(sourceUrl);
+    const canonical = await canonicalSource(url, canonUrl, dumpSchema);
+    const committed = await readSource();
+    const [expected, actual] = await Promise.all([dumpSchema(canonUrl), dumpSchema(sourceUrl)]);
+    if (expected === actual) {
+      console.log(`ok - sql/schema (${committed.size} files, ${loaded.statements} statements) loads to the catalog the migrations make`);
+      tally.passed++;
+    } else {
+      const a = expected.split("\n"), b = actual.split("\n");
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      console.log("not ok - sql/schema and the migrations disagree (after changing migrations: `npm run db:dump`);");
+      console.log(`  first difference at line ${i + 1} of the dump:\n  migrations: ${a[i] ?? "<end>"}\n  sql/schema: ${b[i] ?? "<end>"}`);
+      tally.failed++;
+    }
+    // and the files say it the way db:dump writes them, object by object, so a reader finds each in one place
+    const misplaced = [...new Set([...canonical.keys(), ...committed.keys()])]
+      .filter((f) => canonical.get(f) !== committed.get(f)).sort();
+    if (misplaced.length === 0) {
+      console.log("ok - sql/schema is in canonical form (npm run db:dump writes it unchanged)");
+      tally.passed++;
+    } else {
+      console.log(`not ok - sql/schema differs from what \`npm run db:dump\` writes in ${misplaced.length} file(s): ${misplaced.slice(0, 5).join(", ")}`);
+      tally.failed++;
+    }
+  } catch (e) {
+    console.log(`not ok - sql/schema does not load: ${(e as Error).message}`);
+    tally.failed++;
+  } finally {
+    await Promise.all(names.map((n) => dropDatabase(adminUrl, n).catch(() => {})));
   }
-  const a = committed.split("\n"), b = actual.split("\n");
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  console.log(`not ok - sql/schema.sql is stale (run \`npm run db:dump\`); first difference at line ${i + 1}:`);
-  console.log(`  committed: ${a[i] ?? "<end>"}\n  migrations: ${b[i] ?? "<end>"}`);
-  tally.failed++;
 }
 
 /** test/sql/_generated/all_migrations.psql: \ir of every migration, for the apply-twice tests. */
@@ -79,7 +108,7 @@ async function generateMigrationInclude() {
 
 async function pgTap(url: string) {
   await generateMigrationInclude();
-  // pgTAP is a test-only extension: installed after the drift check so it never shows in schema.sql.
+  // pgTAP is a test-only extension: installed after the source check so it never shows in sql/schema/.
   const { connect } = await import("../supabase/local/db.ts");
   const sql = connect(url, { max: 1 });
   // Own schema, on every session's search_path: tests that rebuild `public` keep their assertions.
@@ -166,7 +195,7 @@ async function main() {
   try {
     await prepareDatabase(url, (m) => console.log(`# ${m}`));
     if (only !== "ts") {
-      await schemaDriftCheck(url);
+      await sourceCheck(url);
       await pgTap(url);
     }
     if (only !== "sql") await vitest(url);

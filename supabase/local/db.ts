@@ -123,10 +123,15 @@ function sslDisabled(url: string): string {
   return u.toString();
 }
 
-export async function prepareDatabase(url: string, log: (m: string) => void = () => {}): Promise<void> {
+/** What migrations (and the declarative source) are applied on top of: the shim and the worker's schema. */
+export async function preparePlatform(url: string, log: (m: string) => void = () => {}): Promise<void> {
   log(`supabase shim: ${await applySupabaseShim(url)}`);
   await installWorkerSchema(url);
   log("graphile-worker schema: ready");
+}
+
+export async function prepareDatabase(url: string, log: (m: string) => void = () => {}): Promise<void> {
+  await preparePlatform(url, log);
   const out = await migrate(url);
   const applied = out.split("\n").filter((l) => l.startsWith("Applied")).length;
   log(`migrations: ${applied} applied`);

@@ -1,6 +1,6 @@
 /**
- * sql/schema.sql: the whole database as the migrations leave it, for review at a glance.
- * `npm run db:dump` rewrites it; `npm test` fails when it is stale.
+ * The schema as pg_dump writes it: what the declarative source sql/schema/ is split from (npm run db:dump)
+ * and what npm test compares when it checks the source against the migrations.
  *
  * The dump covers what dialbridge owns: the Supabase shim (auth) and graphile-worker's schema are left
  * out, and so is the migrations bookkeeping table.

@@ -1,0 +1,49 @@
+CREATE FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone DEFAULT now()) RETURNS TABLE(ordinality bigint, contact_id uuid, phone_e164 text, is_suppressed boolean, is_legal boolean, reason text, until timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with input as (
+    select i.n as ordinality, i.contact_id, dialbridge.suppression_phone(i.phone) as phone_e164
+      from unnest(p_contact_ids, p_phones) with ordinality as i (contact_id, phone, n)
+  ),
+  hits as (
+    select i.ordinality, s.suppression_type, s.reason, s.expires_at
+      from input i
+      join public.suppressions s on s.contact_id = i.contact_id
+     where (s.lifted_at is null or s.lifted_at > p_as_of)
+       and (s.expires_at is null or s.expires_at > p_as_of)
+    union all
+    select i.ordinality, s.suppression_type, s.reason, s.expires_at
+      from input i
+      join public.suppressions s on s.phone_e164 = i.phone_e164
+     where (s.suppression_type = 'legal' or s.contact_id is null)
+       and (s.contact_id = i.contact_id) is not true   -- counted by the contact branch
+       and (s.lifted_at is null or s.lifted_at > p_as_of)
+       and (s.expires_at is null or s.expires_at > p_as_of)
+    union all
+    select i.ordinality, 'legal', coalesce(c.do_not_call_reason, 'legal_requirement'), null::timestamptz
+      from input i
+      join public.contacts c on c.id = i.contact_id
+     where c.do_not_call
+  )
+  select i.ordinality, i.contact_id, i.phone_e164,
+         count(h.ordinality) > 0,
+         coalesce(bool_or(h.suppression_type = 'legal'), false),
+         (array_agg(h.reason order by h.suppression_type = 'legal' desc, h.expires_at desc nulls first)
+            filter (where h.ordinality is not null))[1],
+         case when bool_or(h.ordinality is not null and h.expires_at is null) then null else max(h.expires_at) end
+    from input i
+    left join hits h on h.ordinality = i.ordinality
+   group by i.ordinality, i.contact_id, i.phone_e164
+   order by i.ordinality
+$$;
+
+COMMENT ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) IS 'Suppression status of many contacts / numbers at once (the push preview''s set-based form): one row per
+input position. A contact is suppressed by its own unlifted, unexpired suppressions or its do_not_call
+flag; a number by legal suppressions on it (whichever contact asked) and by number-only rows.
+is_legal: a legal do-not-call applies (never overridable). until: null when permanent.
+security definer: a do-not-call request recorded by another team still stops this team''s push.';
+
+REVOKE ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO service_role;

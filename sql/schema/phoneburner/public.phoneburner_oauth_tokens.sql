@@ -1,0 +1,73 @@
+CREATE TABLE public.phoneburner_oauth_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    access_token text,
+    refresh_token text,
+    expires_at timestamp with time zone,
+    display_name text,
+    has_access_token boolean GENERATED ALWAYS AS ((access_token IS NOT NULL)) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+COMMENT ON TABLE public.phoneburner_oauth_tokens IS 'Per-rep PhoneBurner tokens. Token columns are readable by the service role only.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.id IS 'Row id (uuid).';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.user_id IS 'The rep the token belongs to (one row per rep).';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.access_token IS 'PhoneBurner access token (OAuth or personal). Readable by the service role only.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.refresh_token IS 'OAuth refresh token. Readable by the service role only.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.expires_at IS 'When the access token expires (null: personal access token, no expiry).';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.display_name IS 'PhoneBurner account name shown in settings.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.has_access_token IS 'Whether a token is set (what the browser may know).';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.created_at IS 'When the token was first stored.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.updated_at IS 'When the token was last replaced.';
+
+ALTER TABLE ONLY public.phoneburner_oauth_tokens
+    ADD CONSTRAINT phoneburner_oauth_tokens_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.phoneburner_oauth_tokens
+    ADD CONSTRAINT phoneburner_oauth_tokens_user_id_key UNIQUE (user_id);
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.phoneburner_oauth_tokens FOR EACH ROW EXECUTE FUNCTION dialbridge.tg__set_updated_at();
+
+ALTER TABLE ONLY public.phoneburner_oauth_tokens
+    ADD CONSTRAINT phoneburner_oauth_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+CREATE POLICY "Reps remove their own token" ON public.phoneburner_oauth_tokens FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+CREATE POLICY "Reps replace their own token" ON public.phoneburner_oauth_tokens FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+CREATE POLICY "Reps store their own token" ON public.phoneburner_oauth_tokens FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+CREATE POLICY "Users see whether their own token is set, admins everyone's" ON public.phoneburner_oauth_tokens FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
+
+ALTER TABLE public.phoneburner_oauth_tokens ENABLE ROW LEVEL SECURITY;
+
+GRANT ALL ON TABLE public.phoneburner_oauth_tokens TO service_role;
+GRANT DELETE ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(user_id),INSERT(user_id),UPDATE(user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT INSERT(access_token),UPDATE(access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT INSERT(refresh_token),UPDATE(refresh_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(expires_at),INSERT(expires_at),UPDATE(expires_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(display_name),INSERT(display_name),UPDATE(display_name) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(has_access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(created_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(updated_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;

@@ -1,0 +1,18 @@
+CREATE SCHEMA dialbridge;
+
+COMMENT ON SCHEMA dialbridge IS 'dialbridge internals: helpers, trigger functions, event projection. Not exposed through the API.';
+
+CREATE SCHEMA reports;
+
+COMMENT ON SCHEMA reports IS 'dialbridge reports: documented views (and a few RPCs) read by Metabase and by the frontend through PostgREST. Rows follow the caller''s team (RLS); Metabase sees every team.';
+
+GRANT USAGE ON SCHEMA dialbridge TO authenticated;
+GRANT USAGE ON SCHEMA dialbridge TO service_role;
+
+GRANT USAGE ON SCHEMA public TO anon;
+GRANT USAGE ON SCHEMA public TO authenticated;
+GRANT USAGE ON SCHEMA public TO service_role;
+
+GRANT USAGE ON SCHEMA reports TO authenticated;
+GRANT USAGE ON SCHEMA reports TO service_role;
+GRANT USAGE ON SCHEMA reports TO dialbridge_metabase;
