@@ -8,8 +8,9 @@
  *   npm test           loads sql/schema/ into an empty database and fails unless its catalog is the
  *                      migrations' catalog, object for object
  *
- * Folders: the domain of the migration that first created the object; anything named for a provider
- * (phoneburner_…) sits in that provider's folder. The loader (loadSource) runs every statement in one
+ * Folders: anything named for a provider (phoneburner_…) sits in that provider's folder, anything named for
+ * dispositions or suppressions in theirs, everything else in the domain of the migration that first
+ * created it. The loader (loadSource) runs every statement in one
  * transaction, retrying what waits on an object defined in another file until nothing is left, so files
  * need no order among themselves.
  */
@@ -34,6 +35,8 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
 ];
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];
+/** Then objects named for a domain live in it: a mapping or suppression table is looked for there. */
+const NAME_DOMAINS: [RegExp, string][] = [[/disposition/, "dispositions"], [/suppression|do_not_call/, "compliance"]];
 
 // ---------------------------------------------------------------------------------------------------
 // SQL text → statements
@@ -187,6 +190,8 @@ function domainOf(schema: string, name: string, migrations: [string, string][]):
   if (name === "schemas") return "platform";
   const provider = PROVIDERS.find((p) => name.includes(p));
   if (provider) return provider;
+  const named = NAME_DOMAINS.find(([r]) => r.test(name));
+  if (named) return named[1];
   const id = `${schema}\\.(?:"${name}"|${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?![A-Za-z0-9_])`;
   const re = new RegExp(`create\\s+(?:or\\s+replace\\s+)?(?:table|view|materialized\\s+view|function|procedure|type|domain|sequence)\\s+(?:if\\s+not\\s+exists\\s+)?${id}`, "i");
   for (const [file, text] of migrations) {
