@@ -86,18 +86,32 @@ describe("health, served and worked the way npm start does it", () => {
   });
 
   it("gets its heartbeat through the job queue: the cron task records how late it ran", async () => {
-    const scheduled = new Date(Date.now() - 3000); // as if the cron minute was 3 s ago
-    await worker.runner.addJob("worker_heartbeats__record", { _cron: { ts: scheduled.toISOString() } });
+    // The real cron beats every minute too (lag near 0): it may have set the column already, or run
+    // between our job and the read. So wait for our own job to finish, and try again if another
+    // heartbeat job finished after it before we had read.
     let lag: number | null = null;
-    for (let i = 0; i < 100 && lag === null; i++) {
-      const [row] = await sql`select last_cron_lag_seconds::float8 as lag from dialbridge.worker_heartbeats where worker_id = ${worker.identity.workerId}`;
-      lag = row?.lag ?? null;
-      if (lag === null) await new Promise((r) => setTimeout(r, 100));
+    let body: Health | undefined;
+    for (let attempt = 0; attempt < 3 && (lag === null || lag < 3); attempt++) {
+      const finished: string[] = []; // ids of heartbeat jobs, in the order they succeeded
+      const onSuccess = ({ job }: { job: { id: string; task_identifier: string } }) => {
+        if (job.task_identifier === "worker_heartbeats__record") finished.push(job.id);
+      };
+      worker.runner.events.on("job:success", onSuccess);
+      try {
+        const scheduled = new Date(Date.now() - 3000); // as if the cron minute was 3 s ago
+        const ours = (await worker.runner.addJob("worker_heartbeats__record", { _cron: { ts: scheduled.toISOString() } })).id;
+        for (let i = 0; i < 100 && !finished.includes(ours); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(finished).toContain(ours);
+        const [row] = await sql`select last_cron_lag_seconds::float8 as lag from dialbridge.worker_heartbeats where worker_id = ${worker.identity.workerId}`;
+        body = (await getHealth(functions.url)).body;
+        lag = finished.at(-1) === ours ? (row?.lag ?? null) : null;
+      } finally {
+        worker.runner.events.off("job:success", onSuccess);
+      }
     }
     expect(lag).not.toBeNull();
     expect(lag!).toBeGreaterThanOrEqual(3);
-    const { body } = await getHealth(functions.url);
-    expect(body.worker.last_cron_lag_seconds).toBeGreaterThanOrEqual(3);
+    expect(body!.worker.last_cron_lag_seconds).toBeGreaterThanOrEqual(3);
   });
 
   it("a heartbeat older than 150 s means the worker is not alive and the platform degraded", async () => {
