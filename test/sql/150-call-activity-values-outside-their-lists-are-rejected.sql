@@ -17,8 +17,8 @@ select throws_ok(
 select throws_ok(
   $$ insert into public.contact_activities (contact_id, team_id, activity_type, source_system)
      values (tests.fx('contact a'), tests.team_id('RLS Alpha'), 'call_completed', 'hubspot') $$,
-  '23514', 'new row for relation "contact_activities" violates check constraint "contact_activities_source_system_check"',
-  'an unknown source system is rejected');
+  '23503', 'insert or update on table "contact_activities" violates foreign key constraint "contact_activities_source_system_fkey"',
+  'an unknown source system is rejected (the sources are dialbridge.source_systems: the registered providers and the platform''s own)');
 select throws_ok(
   $$ insert into public.contact_activities (contact_id, team_id, activity_type, call_outcome)
      values (tests.fx('contact a'), tests.team_id('RLS Alpha'), 'call_completed', 'hung_up') $$,

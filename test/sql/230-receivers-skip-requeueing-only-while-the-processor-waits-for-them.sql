@@ -1,4 +1,4 @@
--- Queueing without a hot row (20261121002000_webhook_receive.sql): a receiver that finds the coalesced
+-- Queueing without a hot row (dialbridge.queue_webhook_processing, shared by every provider): a receiver that finds the coalesced
 -- job queued and not started leaves the job row alone and holds the receivers' lock shared until it
 -- commits; the batch processor waits for that lock before claiming. Only while the processor calls the
 -- barrier; otherwise every receiver re-queues through graphile_worker.add_job.
@@ -21,7 +21,7 @@ $$;
 -- the processor dialbridge ships
 -- ---------------------------------------------------------------------------------------------------
 select ok(dialbridge.phoneburner_processor_awaits_receivers(),
-  'the batch processor (dialbridge.process_phoneburner_webhooks) waits for receivers before it claims');
+  'the batch processor (dialbridge.process_webhook_events, which process_phoneburner_webhooks runs) waits for receivers before it claims');
 
 select is((select status from dialbridge.receive_phoneburner_event('call.ended', '{"event_id": "evt_t230_1"}', null, 20, 'hmac', null, null, null)),
   'accepted', 'the first event queues the job');
@@ -48,12 +48,12 @@ declare
   f regprocedure;
 begin
   for f in select p.oid::regprocedure from pg_catalog.pg_proc p
-            where p.proname = 'process_phoneburner_webhooks' and p.pronamespace = 'dialbridge'::regnamespace loop
-    execute format('drop function %s', f);
+            where p.proname = 'process_webhook_events' and p.pronamespace = 'dialbridge'::regnamespace loop
+    execute format('drop function %s cascade', f);
   end loop;
 end
 $$;
-create function dialbridge.process_phoneburner_webhooks(p_limit integer default 50, as_of timestamptz default now())
+create function dialbridge.process_webhook_events(p_provider text, p_limit integer default 50, as_of timestamptz default now())
 returns integer language sql as $$ select 0 $$;
 select is((select status from dialbridge.receive_phoneburner_event('call.ended', '{"event_id": "evt_t230_4"}', null, 20, 'hmac', null, null, null)),
   'accepted', 'with a processor that does not wait, events are still accepted');

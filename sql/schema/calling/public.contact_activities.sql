@@ -41,7 +41,6 @@ CREATE TABLE public.contact_activities (
     CONSTRAINT contact_activities_callback_outcome_check CHECK ((callback_outcome = ANY (ARRAY['completed'::text, 'rescheduled'::text, 'missed'::text, 'cancelled'::text]))),
     CONSTRAINT contact_activities_durations_check CHECK (((COALESCE(call_duration_seconds, 0) >= 0) AND (COALESCE(talk_time_seconds, 0) >= 0) AND (COALESCE(ring_duration_seconds, 0) >= 0) AND (COALESCE(recording_duration_seconds, 0) >= 0))),
     CONSTRAINT contact_activities_matching_status_check CHECK ((matching_status = ANY (ARRAY['matched'::text, 'unmatched'::text, 'manually_linked'::text]))),
-    CONSTRAINT contact_activities_source_system_check CHECK ((source_system = ANY (ARRAY['phoneburner'::text, 'sourceco_platform'::text, 'manual'::text, 'manual_entry'::text, 'email_automation'::text, 'voipstudio'::text, 'bolna'::text]))),
     CONSTRAINT contact_activities_unmatched_has_no_contact_check CHECK (((matching_status <> 'unmatched'::text) OR (contact_id IS NULL)))
 );
 
@@ -180,6 +179,9 @@ ALTER TABLE ONLY public.contact_activities
 
 ALTER TABLE ONLY public.contact_activities
     ADD CONSTRAINT contact_activities_phoneburner_session_id_fkey FOREIGN KEY (phoneburner_session_id) REFERENCES public.phoneburner_sessions(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.contact_activities
+    ADD CONSTRAINT contact_activities_source_system_fkey FOREIGN KEY (source_system) REFERENCES dialbridge.source_systems(source_system);
 
 ALTER TABLE ONLY public.contact_activities
     ADD CONSTRAINT contact_activities_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;

@@ -1,11 +1,9 @@
 CREATE FUNCTION dialbridge.phoneburner_retry_delay(p_attempt integer) RETURNS interval
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO ''
-    AS $$
-  select least(pg_catalog.make_interval(secs => 5 * pg_catalog.power(4, greatest(p_attempt, 1) - 1)), interval '1 hour')
-$$;
+    AS $$ select dialbridge.webhook_retry_delay(p_attempt) $$;
 
-COMMENT ON FUNCTION dialbridge.phoneburner_retry_delay(p_attempt integer) IS 'Delay before retry n (1-based): 5 s × 4^(n-1), at most one hour (5 s, 20 s, 80 s, 5 min 20 s, 21 min …).';
+COMMENT ON FUNCTION dialbridge.phoneburner_retry_delay(p_attempt integer) IS 'dialbridge.webhook_retry_delay (5 s × 4^(n−1), at most an hour).';
 
 REVOKE ALL ON FUNCTION dialbridge.phoneburner_retry_delay(p_attempt integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.phoneburner_retry_delay(p_attempt integer) TO service_role;

@@ -1,25 +1,22 @@
 CREATE VIEW dialbridge.phoneburner_webhook_failures WITH (security_invoker='true') AS
- SELECT l.id AS log_id,
-    l.event_id,
-    l.event_type,
-        CASE
-            WHEN (l.processing_status = 'failed'::text) THEN 'failed'::text
-            ELSE 'retrying'::text
-        END AS state,
-    l.processing_error_code AS error_code,
-    l.processing_error AS error,
-    l.retry_count,
-    l.max_retries,
-    l.next_retry_at,
-    l.last_retry_at,
-    l.received_at,
-    l.event_at,
-    l.phoneburner_call_id,
-    l.phoneburner_session_id
-   FROM public.phoneburner_webhooks_log l
-  WHERE ((l.processing_status = 'failed'::text) OR ((l.processing_status = ANY (ARRAY['pending'::text, 'processing'::text])) AND (l.retry_count > 0)));
+ SELECT f.log_id,
+    f.event_id,
+    f.event_type,
+    f.state,
+    f.error_code,
+    f.error,
+    f.retry_count,
+    f.max_retries,
+    f.next_retry_at,
+    f.last_retry_at,
+    f.received_at,
+    f.event_at,
+    f.provider_call_id AS phoneburner_call_id,
+    f.provider_session_id AS phoneburner_session_id
+   FROM dialbridge.webhook_failures f
+  WHERE (f.provider = 'phoneburner'::text);
 
-COMMENT ON VIEW dialbridge.phoneburner_webhook_failures IS 'PhoneBurner events that failed processing (state failed: gave up, replay with `npm run replay`) or are waiting for a retry (state retrying). No payloads.';
+COMMENT ON VIEW dialbridge.phoneburner_webhook_failures IS 'PhoneBurner''s rows of dialbridge.webhook_failures: events that failed processing (state failed: replay with `npm run replay`) or wait for a retry (state retrying). No payloads.';
 
 COMMENT ON COLUMN dialbridge.phoneburner_webhook_failures.log_id IS 'phoneburner_webhooks_log.id of the event.';
 

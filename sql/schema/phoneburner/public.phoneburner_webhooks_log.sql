@@ -32,7 +32,7 @@ CREATE TABLE public.phoneburner_webhooks_log (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     partition_date date GENERATED ALWAYS AS (((received_at AT TIME ZONE 'UTC'::text))::date) STORED,
     envelope jsonb,
-    CONSTRAINT phoneburner_webhooks_log_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'softphone_hmac'::text, 'replay'::text, 'reconciliation'::text]))),
+    CONSTRAINT phoneburner_webhooks_log_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'softphone_hmac'::text, 'basic'::text, 'header_token'::text, 'replay'::text, 'reconciliation'::text]))),
     CONSTRAINT phoneburner_webhooks_log_processing_status_check CHECK ((processing_status = ANY (ARRAY['pending'::text, 'processing'::text, 'success'::text, 'failed'::text, 'skipped'::text, 'duplicate'::text]))),
     CONSTRAINT phoneburner_webhooks_log_retries_check CHECK (((retry_count >= 0) AND (max_retries >= 0)))
 );

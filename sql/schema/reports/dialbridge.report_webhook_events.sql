@@ -12,10 +12,10 @@ CREATE VIEW dialbridge.report_webhook_events WITH (security_barrier='true') AS
     w.signature_valid,
     w.auth_method,
     (w.sourceco_contact_id IS NOT NULL) AS has_sourceco_contact_id
-   FROM public.phoneburner_webhooks_log w
+   FROM dialbridge.webhook_inbox w
   WHERE ( SELECT dialbridge.reads_pipeline_reports() AS reads_pipeline_reports);
 
-COMMENT ON VIEW dialbridge.report_webhook_events IS 'Webhook log without payloads, for admins and reporting readers. Read by pipeline health.';
+COMMENT ON VIEW dialbridge.report_webhook_events IS 'Every provider''s webhook events without payloads, for admins and reporting readers. Read by pipeline health.';
 
 GRANT SELECT ON TABLE dialbridge.report_webhook_events TO authenticated;
 GRANT SELECT ON TABLE dialbridge.report_webhook_events TO service_role;

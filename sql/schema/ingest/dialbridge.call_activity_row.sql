@@ -1,0 +1,32 @@
+CREATE TYPE dialbridge.call_activity_row AS (
+	dedupe_key text,
+	contact_id uuid,
+	matching_status text,
+	user_id uuid,
+	phoneburner_session_id uuid,
+	team_id uuid,
+	activity_type text,
+	call_started_at timestamp with time zone,
+	call_connected_at timestamp with time zone,
+	call_ended_at timestamp with time zone,
+	ring_duration_seconds integer,
+	call_duration_seconds integer,
+	talk_time_seconds integer,
+	call_outcome text,
+	answered_by text,
+	disposition_code text,
+	disposition_label text,
+	disposition_notes text,
+	disposition_set_at timestamp with time zone,
+	callback_scheduled_date timestamp with time zone,
+	recording_url text,
+	recording_duration_seconds integer,
+	user_name text,
+	user_email text,
+	phoneburner_call_id text,
+	phoneburner_contact_id text,
+	phoneburner_event_id text,
+	details jsonb
+);
+
+COMMENT ON TYPE dialbridge.call_activity_row IS 'One contact_activities row as a projection computes it (dedupe_key identifies it), the input of dialbridge.merge_call_activities.';
