@@ -1,11 +1,13 @@
 /**
- * `npm run replay -- [--since T] [--until T] [--status S] [--event-type X] [--dry-run]`
+ * `npm run replay -- [--provider P] [--since T] [--until T] [--status S] [--event-type X] [--dry-run]`
  *
- * Reprocesses stored PhoneBurner events: puts the matching rows of public.phoneburner_webhooks_log back to
- * pending (fresh retry budget) and processes them with the same SQL the worker runs. Safe for any event:
+ * Reprocesses a provider's stored events: puts the matching events back to pending (fresh retry budget,
+ * dialbridge.reset_webhook_events_for_replay) and processes them with the same SQL the worker runs
+ * (dialbridge.process_webhook_events). Safe for any event:
  * processing the same event again changes nothing, so a replay after a fix (a disposition mapping added,
  * the disposition engine deployed, a bug fixed) only writes what the fix changes.
  *
+ *   --provider P     phoneburner (default), or any provider registered in dialbridge.webhook_providers
  *   --since T        received at or after T: an ISO time ("2026-02-23", "2026-02-23T10:00Z") or an age
  *                    ("30m", "24h", "7d")
  *   --until T        received before T (same forms)
@@ -20,11 +22,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { connect } from "./runtime/db.ts";
 import { loadEnv, redactUrl } from "./runtime/env.ts";
-import { processDueEvents } from "./tasks/phoneburner_webhooks_log__process.ts";
+import { processDueEvents } from "./webhook-processing.ts";
 
 const STATUSES = ["failed", "success", "skipped", "pending", "processing", "duplicate"];
 
 export interface ReplayOptions {
+  /** Default phoneburner. */
+  provider?: string;
   since?: Date;
   until?: Date;
   statuses: string[] | null;
@@ -45,7 +49,7 @@ export function parseTime(value: string, now = new Date()): Date {
 }
 
 export function parseArgs(argv: string[], now = new Date()): ReplayOptions {
-  const opts: ReplayOptions = { statuses: ["failed"], dryRun: false };
+  const opts: ReplayOptions = { provider: "phoneburner", statuses: ["failed"], dryRun: false };
   let statuses: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -56,6 +60,12 @@ export function parseArgs(argv: string[], now = new Date()): ReplayOptions {
       return v;
     };
     switch (flag) {
+      case "--provider": {
+        const p = value();
+        if (!/^[a-z][a-z0-9_]{1,39}$/.test(p)) throw new Error(`not a provider name: "${p}"`);
+        opts.provider = p;
+        break;
+      }
       case "--since": opts.since = parseTime(value(), now); break;
       case "--until": opts.until = parseTime(value(), now); break;
       case "--status": (statuses ??= []).push(...value().split(",").map((s) => s.trim()).filter(Boolean)); break;
@@ -85,32 +95,39 @@ export interface ReplayResult {
 }
 
 /** Resets the matching events and processes everything due; returns the counts. */
-export async function replay(databaseUrl: string, opts: ReplayOptions): Promise<ReplayResult> {
+export async function replay(databaseUrl: string, options: ReplayOptions): Promise<ReplayResult> {
+  const opts = { ...options, provider: options.provider ?? "phoneburner" };
   const sql = connect(databaseUrl, { max: 1 });
   try {
     const params = [opts.since ?? null, opts.statuses, opts.eventType ?? null, opts.until ?? null] as const;
+    const [known] = await sql`select provider from dialbridge.webhook_providers where provider = ${opts.provider}`;
+    if (!known) {
+      const names = (await sql`select provider from dialbridge.webhook_providers order by 1`).map((r) => r.provider);
+      throw new Error(`unknown provider "${opts.provider}" (registered: ${names.join(", ")})`);
+    }
     if (opts.dryRun) {
       const [{ n }] = await sql`
-        select count(*)::int as n from public.phoneburner_webhooks_log l
-         where (${params[0]}::timestamptz is null or l.received_at >= ${params[0]})
+        select count(*)::int as n from dialbridge.webhook_inbox l
+         where l.provider = ${opts.provider}
+           and (${params[0]}::timestamptz is null or l.received_at >= ${params[0]})
            and (${params[3]}::timestamptz is null or l.received_at < ${params[3]})
            and (${params[1]}::text[] is null or l.processing_status = any (${params[1]}::text[]))
            and (${params[2]}::text is null or l.event_type = ${params[2]})`;
       return { matched: n, reset: 0, processed: { claimed: 0, succeeded: 0, skipped: 0, retrying: 0, failed: 0, batches: 0 }, byStatus: {} };
     }
     const ids = (await sql`
-      select id from dialbridge.reset_phoneburner_webhooks_for_replay(
+      select id from dialbridge.reset_webhook_events_for_replay(${opts.provider},
         ${params[0]}::timestamptz, ${params[1]}::text[], ${params[2]}::text, ${params[3]}::timestamptz) as r(id)
     `).map((r) => Number(r.id));
     const totals = await processDueEvents(
       async (text, values) => ({ rows: await sql.unsafe(text, values as never[]) as never }),
-      { maxRunMs: Number.POSITIVE_INFINITY },
+      { provider: opts.provider, maxRunMs: Number.POSITIVE_INFINITY },
     );
     const byStatus: Record<string, number> = {};
     if (ids.length) {
       for (const r of await sql`
-        select processing_status as status, count(*)::int as n from public.phoneburner_webhooks_log
-         where id = any (${ids}::bigint[]) group by 1 order by 1`) {
+        select processing_status as status, count(*)::int as n from dialbridge.webhook_inbox
+         where provider = ${opts.provider} and id = any (${ids}::bigint[]) group by 1 order by 1`) {
         byStatus[r.status] = r.n;
       }
     }
@@ -129,7 +146,7 @@ export async function replay(databaseUrl: string, opts: ReplayOptions): Promise<
 }
 
 function usage(): string {
-  return "usage: npm run replay -- [--since T] [--until T] [--status failed|success|skipped|pending|any] [--event-type X] [--dry-run]";
+  return "usage: npm run replay -- [--provider P] [--since T] [--until T] [--status failed|success|skipped|pending|any] [--event-type X] [--dry-run]";
 }
 
 async function main(): Promise<void> {
@@ -148,6 +165,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const filter = [
+    `provider ${opts.provider}`,
     `status ${opts.statuses ? opts.statuses.join(",") : "any"}`,
     opts.since && `received since ${opts.since.toISOString()}`,
     opts.until && `before ${opts.until.toISOString()}`,
@@ -169,7 +187,7 @@ async function main(): Promise<void> {
   console.log(`replayed events now: ${statuses || "none"}`);
   const bad = (result.byStatus.failed ?? 0) + (result.byStatus.pending ?? 0);
   if (bad > 0) {
-    console.log("failed or retrying events: select * from dialbridge.phoneburner_webhook_failures;");
+    console.log(`failed or retrying events: select * from dialbridge.webhook_failures where provider = '${opts.provider}';`);
     process.exitCode = 1;
   }
 }

@@ -14,7 +14,7 @@
  *      alone → api_callbegin, contact fields alone → api_contact_displayed.
  */
 import { z } from "zod";
-import type { JsonObject } from "./body.ts";
+import type { JsonObject } from "../_shared/webhook/body.ts";
 
 export const SEED_EVENT_TYPES = new Set([
   "call.started", "call.connected", "call.ended", "disposition.set", "callback.scheduled", "contact.updated",

@@ -761,7 +761,7 @@ begin
     -- an event the adapter said nothing about is an error of the adapter: retried, never lost
     select r_id || coalesce(array_agg(i), '{}'), r_status || coalesce(array_agg('error'::text), '{}'),
            r_error || coalesce(array_agg('the adapter returned no outcome for this event'::text), '{}'),
-           r_code || coalesce(array_agg('DB062'::text), '{}'), r_ms || coalesce(array_agg(0::numeric), '{}'),
+           r_code || coalesce(array_agg('DB066'::text), '{}'), r_ms || coalesce(array_agg(0::numeric), '{}'),
            r_activity || coalesce(array_agg(null::uuid), '{}')
       into r_id, r_status, r_error, r_code, r_ms, r_activity
       from unnest(v_ids) i where i <> all (r_id);

@@ -17,6 +17,8 @@ export async function startFunctionsServer(opts: {
   port?: number; // 0 or undefined: a free port
   env?: Record<string, string>;
   log?: (line: string) => void;
+  /** More folders of `<name>/handler.ts` to serve beside functions/ (the tests' fake provider). */
+  extraFunctionDirs?: string[];
 }): Promise<FunctionsServer> {
   const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(bin("deno"), [
@@ -26,6 +28,7 @@ export async function startFunctionsServer(opts: {
     "--node-modules-dir=manual",
     "--config", path.join(root, "functions/deno.json"),
     path.join(root, "supabase/local/functions-server.deno.ts"), "--port", String(port),
+    ...(opts.extraFunctionDirs ?? []).flatMap((d) => ["--functions-dir", path.resolve(root, d)]),
   ], {
     cwd: root,
     env: { ...process.env, SUPABASE_DB_URL: opts.databaseUrl, DENO_NO_UPDATE_CHECK: "1", ...opts.env },

@@ -27,7 +27,7 @@ import {
 } from "../../supabase/local/db.ts";
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { signBody } from "../../functions/_shared/signature.ts";
-import { batchSizeFromEnv, processorsFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
+import { batchSizeFromEnv, processorsFromEnv } from "../../jobs/webhook-processing.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // options and context

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { combineTotals, processDueEvents, processorsFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
+import { combineTotals, processDueEvents, processorsFromEnv } from "../../jobs/webhook-processing.ts";
 import { callStream, seedBenchPeople } from "../bench/ingest.ts";
 
 const url = process.env.TEST_DATABASE_URL;
@@ -74,7 +74,7 @@ describe.skipIf(!url)("two processors at once", () => {
     const conns = Array.from({ length: loops }, () => postgres(url!, { max: 1, onnotice: () => {} }));
     try {
       return combineTotals(await Promise.all(conns.map((c) =>
-        processDueEvents((text, values) => c.unsafe(text, values as never[]).then((rows) => ({ rows: rows as never })), { batchSize }))));
+        processDueEvents((text, values) => c.unsafe(text, values as never[]).then((rows) => ({ rows: rows as never })), { provider: "phoneburner", batchSize }))));
     } finally {
       for (const c of conns) await c.end({ timeout: 5 });
     }

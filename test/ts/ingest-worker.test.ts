@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker.ts";
 import { parseArgs, parseTime, replay } from "../../jobs/replay.ts";
-import { batchSizeFromEnv } from "../../jobs/tasks/phoneburner_webhooks_log__process.ts";
+import { batchSizeFromEnv } from "../../jobs/webhook-processing.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `w${randomUUID().slice(0, 8)}`;

@@ -3,7 +3,7 @@
  * wrapper, signature headers, what a real callback is when nothing names it, and jsonb's one refusal.
  */
 import { describe, expect, it } from "vitest";
-import { nestFormEntries, parseBody, postgresSafeJson } from "../../functions/phoneburner-webhook/body.ts";
+import { nestFormEntries, parseBody, postgresSafeJson } from "../../functions/_shared/webhook/body.ts";
 import { inferCallbackType } from "../../functions/phoneburner-webhook/event.ts";
 import { HmacVerifier, parseList, parseSignatureHeader, signBody, TokenVerifier, timingSafeEqual } from "../../functions/_shared/signature.ts";
 

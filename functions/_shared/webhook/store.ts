@@ -1,11 +1,13 @@
 /**
- * The two database calls the webhook makes: store an authenticated event (one round trip, one
- * transaction: log row + queued processing) and count a rejected request. Both are SQL functions in the
- * dialbridge schema (sql/migrations/20261121002000_webhook_receive.sql).
+ * The two database calls every provider's webhook makes: store an authenticated event (one round trip,
+ * one transaction: inbox row + queued processing) and count a rejected request. Both are SQL functions of
+ * the shared pipeline (sql/schema/ingest/dialbridge.receive_webhook_event.sql, …record_webhook_rejection.sql),
+ * which take the provider's name and find its adapter's SQL in dialbridge.webhook_providers.
  */
 import type postgres from "postgres";
 
-export type AuthMethod = "hmac" | "url_token" | "softphone_hmac";
+/** How the sender was authenticated (webhook_events.auth_method). */
+export type AuthMethod = "hmac" | "url_token" | "softphone_hmac" | "basic" | "header_token";
 
 export interface ReceiveArgs {
   eventType: string;
@@ -28,12 +30,12 @@ export interface Received {
 /** How long the store may take before the sender is told to retry (the insert stays idempotent). */
 export const STORE_TIMEOUT_MS = 10_000;
 
-export async function receiveEvent(sql: postgres.Sql, a: ReceiveArgs): Promise<Received> {
+export async function receiveEvent(sql: postgres.Sql, provider: string, a: ReceiveArgs): Promise<Received> {
   // ::text::jsonb, not ::jsonb: postgres.js JSON-encodes a string bound to a jsonb parameter, and the raw
   // JSON text is what must be stored (exact numbers, no re-serialisation)
   const query = sql<{ status: "accepted" | "duplicate"; log_id: string; event_id: string }[]>`
     select status, log_id, event_id
-      from dialbridge.receive_phoneburner_event(${a.eventType}, ${a.payloadText}::text::jsonb, ${a.headerEventId},
+      from dialbridge.receive_webhook_event(${provider}, ${a.eventType}, ${a.payloadText}::text::jsonb, ${a.headerEventId},
              ${a.payloadSize}::integer, ${a.authMethod}, ${a.signatureHeader}, ${a.ip}::inet, ${a.userAgent},
              ${a.envelope === null ? null : JSON.stringify(a.envelope)}::text::jsonb)`;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,14 +54,15 @@ export async function receiveEvent(sql: postgres.Sql, a: ReceiveArgs): Promise<R
 }
 
 export type RejectionReason =
-  | "missing_auth" | "bad_signature" | "bad_token" | "auth_not_accepted_for_event"
+  | "missing_auth" | "bad_signature" | "bad_token" | "bad_credentials" | "auth_not_accepted_for_event"
   | "malformed_body" | "invalid_envelope" | "too_large";
 
 /** Counts a rejected request in its minute bucket. Best effort: a failure here never changes the answer. */
 export async function recordRejection(
-  sql: postgres.Sql, reason: RejectionReason, eventTypeHint: string | null, ip: string | null, size: number | null,
+  sql: postgres.Sql, provider: string, reason: RejectionReason, eventTypeHint: string | null, ip: string | null,
+  size: number | null,
 ): Promise<void> {
-  await sql`select dialbridge.record_phoneburner_webhook_rejection(${reason}, ${eventTypeHint}, ${ip}::inet, ${size}::integer)`;
+  await sql`select dialbridge.record_webhook_rejection(${provider}, ${reason}, ${eventTypeHint}, ${ip}::inet, ${size}::integer)`;
 }
 
 /**
