@@ -31,7 +31,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
   [/disposition/, "dispositions"],
   [/suppression/, "compliance"],
   [/push_/, "push"],
-  [/reports_/, "reports"],
+  [/reports_|rollup_rules/, "reports"],
 ];
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];

@@ -363,7 +363,7 @@ export async function seedBenchPeople(sql: postgres.Sql, run: string, contacts: 
 
 /**
  * Where processing time went, from PostgreSQL's function statistics (track_functions = pl): the
- * dialbridge.process_phoneburner_webhooks total, the disposition engine's share (apply_dispositions,
+ * dialbridge.process_webhook_events total, the disposition engine's share (apply_dispositions,
  * apply_callback, apply_contact_changes) and the share of other features' triggers on contact_activities
  * (the report rollups), the rest being the projection itself (normalising, merging, statistics).
  */
@@ -379,7 +379,7 @@ async function processingBreakdown(sql: postgres.Sql) {
          and tg.tgfoid::regproc::text not in ('dialbridge.tg_contact_activities__aggregate_calls',
                                              'dialbridge.tg_contact_activities__call_defaults', 'dialbridge.tg__set_updated_at')
     )
-    select coalesce(sum(t.total_time) filter (where t.proname = 'process_phoneburner_webhooks'), 0)::float8 as total,
+    select coalesce(sum(t.total_time) filter (where t.proname = 'process_webhook_events'), 0)::float8 as total,
            coalesce(sum(t.total_time) filter (where t.proname in ('apply_dispositions', 'apply_callback', 'apply_contact_changes')), 0)::float8 as engine,
            coalesce(sum(t.total_time) filter (where t.oid in (select oid from others)), 0)::float8 as others
       from t`;

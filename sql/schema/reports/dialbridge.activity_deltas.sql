@@ -3,19 +3,16 @@ CREATE FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_
     SET search_path TO ''
     AS $$
   select pg_catalog.array_agg(row(d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, d.disposition_code,
-           d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled,
-           coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end,
-                    case when d.disposition_code <> '' or d.label_key <> '' then 'unmapped' else 'none' end),
-           coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)
-         )::dialbridge.activity_delta)
+           d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations, d.voicemails,
+           d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls, d.callbacks_scheduled,
+           k.outcome_group, k.is_meeting)::dialbridge.activity_delta)
     from (select -1 as sign, f.* from pg_catalog.unnest(p_old) o cross join lateral dialbridge.activity_facts(o) f
           union all
           select 1, f.* from pg_catalog.unnest(p_new) n cross join lateral dialbridge.activity_facts(n) f) d
-    left join dialbridge.disposition_classes cc on d.disposition_code <> '' and cc.match_key = 'c:' || d.disposition_code
-    left join dialbridge.disposition_classes cl on d.label_key <> '' and cl.match_key = 'l:' || d.label_key
+   cross join lateral dialbridge.disposition_class(d.disposition_code, d.label_key) k
 $$;
 
 COMMENT ON FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) IS 'The signed, classified contributions of old and new contact_activities rows (old −1, new +1): what
-every roll-up adds up. Classification by dialbridge.disposition_classes (code first, then label).';
+every roll-up adds up. Classification by dialbridge.disposition_class (code first, then label).';
 
 REVOKE ALL ON FUNCTION dialbridge.activity_deltas(p_old public.contact_activities[], p_new public.contact_activities[]) FROM PUBLIC;
