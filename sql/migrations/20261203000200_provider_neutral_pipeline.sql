@@ -502,8 +502,8 @@ revoke all on function dialbridge.check_webhook_event(text, jsonb) from public;
 
 /** Advisory lock key of a provider's receivers' barrier. */
 create or replace function dialbridge.webhook_receivers_lock_key(p_provider text) returns bigint
-language sql immutable parallel safe security invoker set search_path = ''
-as $$ select ('x' || pg_catalog.left(pg_catalog.md5('dialbridge receivers ' || p_provider), 16))::bit(64)::bigint $$;
+language sql immutable parallel safe security invoker
+as $$ select ('x' operator(pg_catalog.||) pg_catalog.left(pg_catalog.md5('dialbridge receivers ' operator(pg_catalog.||) p_provider), 16))::bit(64)::bigint $$;
 comment on function dialbridge.webhook_receivers_lock_key(text) is
 'Advisory lock key of a provider''s receivers'' barrier (derived from the provider''s name).';
 revoke all on function dialbridge.webhook_receivers_lock_key(text) from public;
@@ -561,7 +561,7 @@ revoke all on function dialbridge.webhook_processor_awaits_receivers() from publ
  * queue is missing or fails, the event stays pending for the cron sweep.
  */
 create or replace function dialbridge.queue_webhook_processing(p_provider text, p_log_id bigint) returns void
-language plpgsql volatile security definer set search_path = ''
+language plpgsql volatile security invoker
 as $$
 declare
   v_p dialbridge.webhook_providers;
@@ -597,9 +597,10 @@ comment on function dialbridge.queue_webhook_processing(text, bigint) is
 'Queues the provider''s coalesced processing job (graphile-worker, job_key from the registry) in the
 transaction that stored an event; skips the job row while it is queued and not started and the processor
 waits for receivers (no hot row). Never raises: without a queue the event stays pending for the cron
-sweep. Security definer: the caller needs no privilege on graphile_worker.';
+sweep. Called by the (security definer) receive functions only, in their rights and search path: no
+SET clause of its own, which would cost a configuration save and restore on every event.';
 revoke all on function dialbridge.queue_webhook_processing(text, bigint) from public;
-grant execute on function dialbridge.queue_webhook_processing(text, bigint) to service_role;
+revoke all on function dialbridge.queue_webhook_processing(text, bigint) from service_role;
 
 create or replace function dialbridge.receive_webhook_event(
   p_provider text, p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer,

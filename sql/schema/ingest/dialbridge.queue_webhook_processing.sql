@@ -1,6 +1,5 @@
 CREATE FUNCTION dialbridge.queue_webhook_processing(p_provider text, p_log_id bigint) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    LANGUAGE plpgsql
     AS $$
 declare
   v_p dialbridge.webhook_providers;
@@ -36,7 +35,7 @@ $$;
 COMMENT ON FUNCTION dialbridge.queue_webhook_processing(p_provider text, p_log_id bigint) IS 'Queues the provider''s coalesced processing job (graphile-worker, job_key from the registry) in the
 transaction that stored an event; skips the job row while it is queued and not started and the processor
 waits for receivers (no hot row). Never raises: without a queue the event stays pending for the cron
-sweep. Security definer: the caller needs no privilege on graphile_worker.';
+sweep. Called by the (security definer) receive functions only, in their rights and search path: no
+SET clause of its own, which would cost a configuration save and restore on every event.';
 
 REVOKE ALL ON FUNCTION dialbridge.queue_webhook_processing(p_provider text, p_log_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION dialbridge.queue_webhook_processing(p_provider text, p_log_id bigint) TO service_role;

@@ -37,9 +37,9 @@ begin
            cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s) x;
 
   -- In the lock order every writer shares (dialbridge.rollups())
-  perform dialbridge.add_to_rollup('rep_daily_stats', v_rows);
-  perform dialbridge.add_to_rollup('rep_day_totals', v_rows);
-  perform dialbridge.add_to_rollup('session_stats', v_rows);
+  perform dialbridge.add_to_rep_daily_stats(v_rows);
+  perform dialbridge.add_to_rep_day_totals(v_rows);
+  perform dialbridge.add_to_session_stats(v_rows);
 
   -- Per session and contact, with the reach it changes: a contact counts in its session's contacts dialed
   -- (connected) when its calls (connections) there go from 0 to more, and stops when they fall back to 0.
@@ -75,8 +75,8 @@ begin
     delete from dialbridge.session_contact_stats s where s.id = any (v_zero);
   end if;
 
-  perform dialbridge.add_to_rollup('session_totals', v_rows || v_reach);
-  perform dialbridge.add_to_rollup('segment_daily_stats', v_rows);
+  perform dialbridge.add_to_session_totals(v_rows || v_reach);
+  perform dialbridge.add_to_segment_daily_stats(v_rows);
 
   -- Contacts whose calls changed are marked for rescoring (an update that changed nothing a report counts
   -- cancels out here and nothing is marked).
@@ -95,7 +95,8 @@ end
 $$;
 
 COMMENT ON FUNCTION dialbridge.apply_activity_changes(p_old public.contact_activities[], p_new public.contact_activities[]) IS 'Applies a change of contact_activities rows to every roll-up: the old rows'' contributions are
-subtracted, the new rows'' added (dialbridge.add_to_rollup; a session''s reach by its own rule). Lock
+subtracted, the new rows'' added (the generated dialbridge.add_to_<roll-up> writers; a session''s reach by
+its own rule). Lock
 order, shared by every writer: the contacts involved (by id), then the roll-ups in dialbridge.rollups()
 order (each in key order). Finally every contact whose calls changed is marked for rescoring
 (dialbridge.mark_contacts_for_scoring: the contacts__score job recomputes it moments later, off this path,

@@ -1,34 +1,4 @@
 CREATE VIEW dialbridge.rollup_contributions_from_rows AS
- WITH f AS (
-         SELECT f.day,
-            f.team_id,
-            f.user_id,
-            f.session_id,
-            f.contact_id,
-            f.disposition_code,
-            f.label_key,
-            f.calls,
-            f.connections,
-            f.decision_maker_conversations,
-            f.gatekeeper_conversations,
-            f.voicemails,
-            f.no_answers,
-            f.talk_time_seconds,
-            f.call_duration_seconds,
-            f.dispositioned_calls,
-            f.callbacks_scheduled,
-            k.outcome_group,
-            k.is_meeting,
-            c.contact_type,
-            c.list_source,
-            c.industry,
-            c.state,
-            c.country
-           FROM (((public.contact_activities a
-             CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
-             CROSS JOIN LATERAL dialbridge.disposition_class(f.disposition_code, f.label_key) k(outcome_group, is_meeting))
-             LEFT JOIN public.contacts c ON ((c.id = f.contact_id)))
-        )
  SELECT 'call'::text AS kind,
     1 AS w,
     f.day,
@@ -50,11 +20,14 @@ CREATE VIEW dialbridge.rollup_contributions_from_rows AS
     f.call_duration_seconds,
     f.dispositioned_calls,
     f.callbacks_scheduled,
-    f.outcome_group,
-    f.is_meeting,
+    ( SELECT k.outcome_group
+           FROM dialbridge.disposition_class(f.disposition_code, f.label_key) k(outcome_group, is_meeting)) AS outcome_group,
+    ( SELECT k.is_meeting
+           FROM dialbridge.disposition_class(f.disposition_code, f.label_key) k(outcome_group, is_meeting)) AS is_meeting,
     0 AS contacts_dialed,
     0 AS contacts_connected
-   FROM f
+   FROM (public.contact_activities a
+     CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
 UNION ALL
  SELECT 'segment'::text AS kind,
     1 AS w,
@@ -77,12 +50,14 @@ UNION ALL
     f.call_duration_seconds,
     f.dispositioned_calls,
     f.callbacks_scheduled,
-    f.outcome_group,
-    f.is_meeting,
+    NULL::text AS outcome_group,
+    false AS is_meeting,
     0 AS contacts_dialed,
     0 AS contacts_connected
-   FROM (f
-     CROSS JOIN LATERAL dialbridge.contact_segment_values(f.contact_type, f.list_source, f.industry, f.state, f.country) s(dimension, value))
+   FROM (((public.contact_activities a
+     CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
+     LEFT JOIN public.contacts c ON ((c.id = f.contact_id)))
+     CROSS JOIN LATERAL dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s(dimension, value))
 UNION ALL
  SELECT 'reach'::text AS kind,
     1 AS w,
@@ -114,7 +89,8 @@ UNION ALL
             f.contact_id,
             sum(f.calls) AS calls,
             sum(f.connections) AS connections
-           FROM f
+           FROM (public.contact_activities a
+             CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
           WHERE ((f.session_id IS NOT NULL) AND (f.contact_id IS NOT NULL) AND (f.calls = 1))
           GROUP BY f.session_id, f.team_id, f.contact_id) r;
 
