@@ -224,8 +224,9 @@ drop function if exists dialbridge.add_to_rollup(text, dialbridge.rollup_contrib
 -- the raw rows as contributions (what the roll-ups must equal)
 -- ---------------------------------------------------------------------------------------------------
 create or replace view dialbridge.rollup_contributions_from_rows as
--- three branches, each reading the rows itself: a roll-up's filter keeps one kind, and the planner skips
--- the other branches entirely
+-- three branches, each reading the rows itself, every column typed exactly alike (so the planner flattens
+-- the union: a roll-up's filter keeps one kind, the other branches are skipped, and columns nobody reads —
+-- the classification, for most roll-ups — are never computed)
 select 'call'::text as kind, 1 as w, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, null::text as dimension,
        null::text as value, f.disposition_code, f.label_key, f.calls, f.connections, f.decision_maker_conversations,
        f.gatekeeper_conversations, f.voicemails, f.no_answers, f.talk_time_seconds, f.call_duration_seconds,
@@ -237,17 +238,18 @@ select 'call'::text as kind, 1 as w, f.day, f.team_id, f.user_id, f.session_id, 
   from public.contact_activities a
  cross join lateral dialbridge.activity_facts(a) f
 union all
-select 'segment', 1, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, s.dimension, s.value, f.disposition_code,
+select 'segment'::text, 1, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, s.dimension, s.value, f.disposition_code,
        f.label_key, f.calls, f.connections, f.decision_maker_conversations, f.gatekeeper_conversations, f.voicemails,
        f.no_answers, f.talk_time_seconds, f.call_duration_seconds, f.dispositioned_calls, f.callbacks_scheduled,
-       null, false, 0, 0
+       null::text, false, 0, 0
   from public.contact_activities a
  cross join lateral dialbridge.activity_facts(a) f
   left join public.contacts c on c.id = f.contact_id
  cross join lateral dialbridge.contact_segment_values(c.contact_type, c.list_source, c.industry, c.state, c.country) s
 union all
-select 'reach', 1, null, r.team_id, null, r.session_id, r.contact_id, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-       null, false, (r.calls > 0)::integer, (r.connections > 0)::integer
+select 'reach'::text, 1, null::date, r.team_id, null::uuid, r.session_id, r.contact_id, null::text, null::text, null::text,
+       null::text, 0, 0, 0, 0, 0, 0, 0::bigint, 0::bigint, 0, 0, null::text, false, (r.calls > 0)::integer,
+       (r.connections > 0)::integer
   from (select f.session_id, f.team_id, f.contact_id, sum(f.calls) as calls, sum(f.connections) as connections
           from public.contact_activities a
          cross join lateral dialbridge.activity_facts(a) f
