@@ -33,22 +33,42 @@ begin
 end
 $$;
 comment on type dialbridge.rollup_contribution is
-'One contribution to the roll-ups: kind call (a call or callback row''s facts), segment (the same for one of its contact''s segment dimensions) or reach (a contact entering or leaving a session''s dialled/connected count); w is its sign (+1 added, −1 taken away).';
+'One contribution to the roll-ups: kind call (a call or callback row''s facts), classified (the same with its disposition''s outcome group and meeting flag, for the totals), segment (the same for one of its contact''s segment dimensions) or reach (a contact entering or leaving a session''s dialled/connected count); w is its sign (+1 added, −1 taken away).';
 
--- the classification of a disposition, once (SQL, no SET clause: inlined where it is used)
+-- the classification of a disposition, once (SQL, no SET clause: inlined where it is used). The rule is
+-- disposition_outcome_group / disposition_is_meeting over the two lookups (code first, then label);
+-- disposition_class does the lookups for a few rows, the raw-rows source joins them in bulk.
+create or replace function dialbridge.disposition_outcome_group(p_code_match text, p_code_group text, p_label_group text,
+  p_disposition_code text, p_label_key text) returns text
+language sql immutable parallel safe
+as $$
+  select coalesce(case when p_code_match is not null then p_code_group else p_label_group end,
+                  case when p_disposition_code <> '' or p_label_key <> '' then 'unmapped' else 'none' end)
+$$;
+comment on function dialbridge.disposition_outcome_group(text, text, text, text, text) is
+'The outcome group of a disposition from its two mapping lookups: the mapping matched by code wins, then by label; unmapped when neither matches, none when there is no disposition.';
+revoke all on function dialbridge.disposition_outcome_group(text, text, text, text, text) from public;
+
+create or replace function dialbridge.disposition_is_meeting(p_code_match text, p_code_meeting boolean, p_label_meeting boolean)
+returns boolean
+language sql immutable parallel safe
+as $$ select coalesce(case when p_code_match is not null then p_code_meeting else p_label_meeting end, false) $$;
+comment on function dialbridge.disposition_is_meeting(text, boolean, boolean) is
+'Whether a disposition books a meeting, from its two mapping lookups (code first, then label).';
+revoke all on function dialbridge.disposition_is_meeting(text, boolean, boolean) from public;
+
 create or replace function dialbridge.disposition_class(p_disposition_code text, p_label_key text)
 returns table (outcome_group text, is_meeting boolean)
 language sql stable parallel safe
 as $$
-  select coalesce(case when cc.match_key is not null then cc.outcome_group else cl.outcome_group end,
-                  case when p_disposition_code <> '' or p_label_key <> '' then 'unmapped' else 'none' end),
-         coalesce(case when cc.match_key is not null then cc.is_meeting else cl.is_meeting end, false)
+  select dialbridge.disposition_outcome_group(cc.match_key, cc.outcome_group, cl.outcome_group, p_disposition_code, p_label_key),
+         dialbridge.disposition_is_meeting(cc.match_key, cc.is_meeting, cl.is_meeting)
     from (select 1) one
     left join dialbridge.disposition_classes cc on p_disposition_code <> '' and cc.match_key operator(pg_catalog.=) ('c:' || p_disposition_code)
     left join dialbridge.disposition_classes cl on p_label_key <> '' and cl.match_key operator(pg_catalog.=) ('l:' || p_label_key)
 $$;
 comment on function dialbridge.disposition_class(text, text) is
-'The outcome group and meeting flag of a (normalised) disposition code and label key: the mapping matched by code first, then by label; unmapped when neither matches, none when there is no disposition.';
+'The outcome group and meeting flag of a (normalised) disposition code and label key (dialbridge.disposition_outcome_group, disposition_is_meeting over the mapping lookups).';
 revoke all on function dialbridge.disposition_class(text, text) from public;
 
 create or replace function dialbridge.rollup_measure_sum(p_measure text) returns text
@@ -76,10 +96,10 @@ language sql immutable parallel safe set search_path = ''
 as $$
   select case p_rollup
     when 'rep_daily_stats' then $f$s.kind = 'call'$f$
-    when 'rep_day_totals' then $f$s.kind = 'call'$f$
+    when 'rep_day_totals' then $f$s.kind = 'classified'$f$
     when 'session_stats' then $f$s.kind = 'call' and s.session_id is not null$f$
     when 'session_contact_stats' then $f$s.kind = 'call' and s.session_id is not null and s.contact_id is not null and s.calls = 1$f$
-    when 'session_totals' then $f$s.kind in ('call', 'reach') and s.session_id is not null$f$
+    when 'session_totals' then $f$s.kind in ('classified', 'reach') and s.session_id is not null$f$
     when 'segment_daily_stats' then $f$s.kind = 'segment'$f$
   end
 $$;
@@ -224,19 +244,27 @@ drop function if exists dialbridge.add_to_rollup(text, dialbridge.rollup_contrib
 -- the raw rows as contributions (what the roll-ups must equal)
 -- ---------------------------------------------------------------------------------------------------
 create or replace view dialbridge.rollup_contributions_from_rows as
--- three branches, each reading the rows itself, every column typed exactly alike (so the planner flattens
--- the union: a roll-up's filter keeps one kind, the other branches are skipped, and columns nobody reads —
--- the classification, for most roll-ups — are never computed)
+-- four branches, each reading the rows itself, every column typed exactly alike (so the planner flattens
+-- the union: a roll-up's filter keeps its kinds and the other branches are never run — the
+-- classification only for the totals)
 select 'call'::text as kind, 1 as w, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, null::text as dimension,
        null::text as value, f.disposition_code, f.label_key, f.calls, f.connections, f.decision_maker_conversations,
        f.gatekeeper_conversations, f.voicemails, f.no_answers, f.talk_time_seconds, f.call_duration_seconds,
-       f.dispositioned_calls, f.callbacks_scheduled,
-       -- scalar subqueries: computed only for the roll-ups that read them (the totals)
-       (select k.outcome_group from dialbridge.disposition_class(f.disposition_code, f.label_key) k) as outcome_group,
-       (select k.is_meeting from dialbridge.disposition_class(f.disposition_code, f.label_key) k) as is_meeting,
+       f.dispositioned_calls, f.callbacks_scheduled, null::text as outcome_group, false as is_meeting,
        0 as contacts_dialed, 0 as contacts_connected
   from public.contact_activities a
  cross join lateral dialbridge.activity_facts(a) f
+union all
+select 'classified'::text, 1, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, null::text, null::text,
+       f.disposition_code, f.label_key, f.calls, f.connections, f.decision_maker_conversations,
+       f.gatekeeper_conversations, f.voicemails, f.no_answers, f.talk_time_seconds, f.call_duration_seconds,
+       f.dispositioned_calls, f.callbacks_scheduled,
+       dialbridge.disposition_outcome_group(cc.match_key, cc.outcome_group, cl.outcome_group, f.disposition_code, f.label_key),
+       dialbridge.disposition_is_meeting(cc.match_key, cc.is_meeting, cl.is_meeting), 0, 0
+  from public.contact_activities a
+ cross join lateral dialbridge.activity_facts(a) f
+  left join dialbridge.disposition_classes cc on f.disposition_code <> '' and cc.match_key = 'c:' || f.disposition_code
+  left join dialbridge.disposition_classes cl on f.label_key <> '' and cl.match_key = 'l:' || f.label_key
 union all
 select 'segment'::text, 1, f.day, f.team_id, f.user_id, f.session_id, f.contact_id, s.dimension, s.value, f.disposition_code,
        f.label_key, f.calls, f.connections, f.decision_maker_conversations, f.gatekeeper_conversations, f.voicemails,
@@ -302,13 +330,14 @@ begin
     from pg_catalog.unnest(v_deltas) d where d.contact_id is not null;
   perform 1 from public.contacts c where c.id = any (v_contacts) order by c.id for no key update;
 
-  -- The contributions: each call's, and the same for each of its contact's current segment dimensions
+  -- The contributions: each call's, classified (for the totals), and for each of its contact's current
+  -- segment dimensions
   select coalesce(pg_catalog.array_agg(x.c), '{}') into v_rows
-    from (select row('call', d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, null, null, d.disposition_code,
+    from (select row(k.kind, d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, null, null, d.disposition_code,
                      d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations,
                      d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls,
                      d.callbacks_scheduled, d.outcome_group, d.is_meeting, 0, 0)::dialbridge.rollup_contribution as c
-            from pg_catalog.unnest(v_deltas) d
+            from pg_catalog.unnest(v_deltas) d cross join (values ('call'), ('classified')) as k(kind)
           union all
           select row('segment', d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, s.dimension, s.value,
                      d.disposition_code, d.label_key, d.calls, d.connections, d.decision_maker_conversations,
@@ -425,14 +454,14 @@ begin
   lock table dialbridge.rep_day_totals, dialbridge.session_totals in exclusive mode;
   -- the totals from the per-disposition roll-ups, classified by the current mappings
   perform dialbridge.rebuild_rollup('rep_day_totals', $s$
-    select 'call'::text as kind, 1 as w, r.day, r.team_id, r.user_id, null::uuid as session_id, null::uuid as contact_id,
+    select 'classified'::text as kind, 1 as w, r.day, r.team_id, r.user_id, null::uuid as session_id, null::uuid as contact_id,
            null::text as dimension, null::text as value, r.disposition_code, r.label_key, r.calls, r.connections,
            r.decision_maker_conversations, r.gatekeeper_conversations, r.voicemails, r.no_answers, r.talk_time_seconds,
            r.call_duration_seconds, r.dispositioned_calls, r.callbacks_scheduled, k.outcome_group, k.is_meeting,
            0 as contacts_dialed, 0 as contacts_connected
       from dialbridge.rep_daily_stats r cross join lateral dialbridge.disposition_class(r.disposition_code, r.label_key) k$s$);
   perform dialbridge.rebuild_rollup('session_totals', $s$
-    select 'call'::text as kind, 1 as w, null::date as day, r.team_id, null::uuid as user_id, r.session_id, null::uuid as contact_id,
+    select 'classified'::text as kind, 1 as w, null::date as day, r.team_id, null::uuid as user_id, r.session_id, null::uuid as contact_id,
            null::text as dimension, null::text as value, r.disposition_code, r.label_key, r.calls, r.connections,
            r.decision_maker_conversations, r.gatekeeper_conversations, r.voicemails, r.no_answers, r.talk_time_seconds,
            r.call_duration_seconds, r.dispositioned_calls, r.callbacks_scheduled, k.outcome_group, k.is_meeting,

@@ -20,13 +20,14 @@ begin
     from pg_catalog.unnest(v_deltas) d where d.contact_id is not null;
   perform 1 from public.contacts c where c.id = any (v_contacts) order by c.id for no key update;
 
-  -- The contributions: each call's, and the same for each of its contact's current segment dimensions
+  -- The contributions: each call's, classified (for the totals), and for each of its contact's current
+  -- segment dimensions
   select coalesce(pg_catalog.array_agg(x.c), '{}') into v_rows
-    from (select row('call', d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, null, null, d.disposition_code,
+    from (select row(k.kind, d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, null, null, d.disposition_code,
                      d.label_key, d.calls, d.connections, d.decision_maker_conversations, d.gatekeeper_conversations,
                      d.voicemails, d.no_answers, d.talk_time_seconds, d.call_duration_seconds, d.dispositioned_calls,
                      d.callbacks_scheduled, d.outcome_group, d.is_meeting, 0, 0)::dialbridge.rollup_contribution as c
-            from pg_catalog.unnest(v_deltas) d
+            from pg_catalog.unnest(v_deltas) d cross join (values ('call'), ('classified')) as k(kind)
           union all
           select row('segment', d.sign, d.day, d.team_id, d.user_id, d.session_id, d.contact_id, s.dimension, s.value,
                      d.disposition_code, d.label_key, d.calls, d.connections, d.decision_maker_conversations,

@@ -6,14 +6,14 @@ begin
   lock table dialbridge.rep_day_totals, dialbridge.session_totals in exclusive mode;
   -- the totals from the per-disposition roll-ups, classified by the current mappings
   perform dialbridge.rebuild_rollup('rep_day_totals', $s$
-    select 'call'::text as kind, 1 as w, r.day, r.team_id, r.user_id, null::uuid as session_id, null::uuid as contact_id,
+    select 'classified'::text as kind, 1 as w, r.day, r.team_id, r.user_id, null::uuid as session_id, null::uuid as contact_id,
            null::text as dimension, null::text as value, r.disposition_code, r.label_key, r.calls, r.connections,
            r.decision_maker_conversations, r.gatekeeper_conversations, r.voicemails, r.no_answers, r.talk_time_seconds,
            r.call_duration_seconds, r.dispositioned_calls, r.callbacks_scheduled, k.outcome_group, k.is_meeting,
            0 as contacts_dialed, 0 as contacts_connected
       from dialbridge.rep_daily_stats r cross join lateral dialbridge.disposition_class(r.disposition_code, r.label_key) k$s$);
   perform dialbridge.rebuild_rollup('session_totals', $s$
-    select 'call'::text as kind, 1 as w, null::date as day, r.team_id, null::uuid as user_id, r.session_id, null::uuid as contact_id,
+    select 'classified'::text as kind, 1 as w, null::date as day, r.team_id, null::uuid as user_id, r.session_id, null::uuid as contact_id,
            null::text as dimension, null::text as value, r.disposition_code, r.label_key, r.calls, r.connections,
            r.decision_maker_conversations, r.gatekeeper_conversations, r.voicemails, r.no_answers, r.talk_time_seconds,
            r.call_duration_seconds, r.dispositioned_calls, r.callbacks_scheduled, k.outcome_group, k.is_meeting,

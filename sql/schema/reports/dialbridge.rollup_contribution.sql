@@ -26,4 +26,4 @@ CREATE TYPE dialbridge.rollup_contribution AS (
 	contacts_connected integer
 );
 
-COMMENT ON TYPE dialbridge.rollup_contribution IS 'One contribution to the roll-ups: kind call (a call or callback row''s facts), segment (the same for one of its contact''s segment dimensions) or reach (a contact entering or leaving a session''s dialled/connected count); w is its sign (+1 added, −1 taken away).';
+COMMENT ON TYPE dialbridge.rollup_contribution IS 'One contribution to the roll-ups: kind call (a call or callback row''s facts), classified (the same with its disposition''s outcome group and meeting flag, for the totals), segment (the same for one of its contact''s segment dimensions) or reach (a contact entering or leaving a session''s dialled/connected count); w is its sign (+1 added, −1 taken away).';

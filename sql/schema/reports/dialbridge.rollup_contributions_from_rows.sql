@@ -20,14 +20,42 @@ CREATE VIEW dialbridge.rollup_contributions_from_rows AS
     f.call_duration_seconds,
     f.dispositioned_calls,
     f.callbacks_scheduled,
-    ( SELECT k.outcome_group
-           FROM dialbridge.disposition_class(f.disposition_code, f.label_key) k(outcome_group, is_meeting)) AS outcome_group,
-    ( SELECT k.is_meeting
-           FROM dialbridge.disposition_class(f.disposition_code, f.label_key) k(outcome_group, is_meeting)) AS is_meeting,
+    NULL::text AS outcome_group,
+    false AS is_meeting,
     0 AS contacts_dialed,
     0 AS contacts_connected
    FROM (public.contact_activities a
      CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
+UNION ALL
+ SELECT 'classified'::text AS kind,
+    1 AS w,
+    f.day,
+    f.team_id,
+    f.user_id,
+    f.session_id,
+    f.contact_id,
+    NULL::text AS dimension,
+    NULL::text AS value,
+    f.disposition_code,
+    f.label_key,
+    f.calls,
+    f.connections,
+    f.decision_maker_conversations,
+    f.gatekeeper_conversations,
+    f.voicemails,
+    f.no_answers,
+    f.talk_time_seconds,
+    f.call_duration_seconds,
+    f.dispositioned_calls,
+    f.callbacks_scheduled,
+    dialbridge.disposition_outcome_group(cc.match_key, cc.outcome_group, cl.outcome_group, f.disposition_code, f.label_key) AS outcome_group,
+    dialbridge.disposition_is_meeting(cc.match_key, cc.is_meeting, cl.is_meeting) AS is_meeting,
+    0 AS contacts_dialed,
+    0 AS contacts_connected
+   FROM (((public.contact_activities a
+     CROSS JOIN LATERAL dialbridge.activity_facts(a.*) f(day, team_id, user_id, session_id, contact_id, disposition_code, label_key, calls, connections, decision_maker_conversations, gatekeeper_conversations, voicemails, no_answers, talk_time_seconds, call_duration_seconds, dispositioned_calls, callbacks_scheduled))
+     LEFT JOIN dialbridge.disposition_classes cc ON (((f.disposition_code <> ''::text) AND (cc.match_key = ('c:'::text || f.disposition_code)))))
+     LEFT JOIN dialbridge.disposition_classes cl ON (((f.label_key <> ''::text) AND (cl.match_key = ('l:'::text || f.label_key)))))
 UNION ALL
  SELECT 'segment'::text AS kind,
     1 AS w,
