@@ -326,6 +326,8 @@ CREATE TRIGGER _900_enqueue_phone_normalization AFTER UPDATE ON public.contacts 
 
 CREATE TRIGGER _900_enqueue_phone_normalization_on_insert AFTER INSERT ON public.contacts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization();
 
+CREATE TRIGGER _950_refresh_campaign_places AFTER UPDATE OF timezone, state, zip ON public.contacts FOR EACH ROW WHEN (((old.timezone IS DISTINCT FROM new.timezone) OR (old.state IS DISTINCT FROM new.state) OR (old.zip IS DISTINCT FROM new.zip))) EXECUTE FUNCTION dialbridge.tg_contacts__refresh_campaign_places();
+
 ALTER TABLE ONLY public.contacts
     ADD CONSTRAINT contacts_do_not_call_set_by_user_id_fkey FOREIGN KEY (do_not_call_set_by_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 

@@ -32,7 +32,7 @@ CREATE TABLE dialbridge.webhook_events (
     received_at timestamp with time zone DEFAULT now() NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT webhook_events_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'basic'::text, 'header_token'::text, 'replay'::text, 'reconciliation'::text]))),
+    CONSTRAINT webhook_events_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'basic'::text, 'header_token'::text, 'replay'::text, 'reconciliation'::text, 'internal'::text]))),
     CONSTRAINT webhook_events_processing_status_check CHECK ((processing_status = ANY (ARRAY['pending'::text, 'processing'::text, 'success'::text, 'failed'::text, 'skipped'::text, 'duplicate'::text]))),
     CONSTRAINT webhook_events_retries_check CHECK (((retry_count >= 0) AND (max_retries >= 0)))
 );
@@ -85,7 +85,7 @@ COMMENT ON COLUMN dialbridge.webhook_events.next_retry_at IS 'When the next atte
 
 COMMENT ON COLUMN dialbridge.webhook_events.last_retry_at IS 'When the last retry ran.';
 
-COMMENT ON COLUMN dialbridge.webhook_events.auth_method IS 'How the sender was authenticated: hmac, url_token, basic, header_token (or replay, reconciliation).';
+COMMENT ON COLUMN dialbridge.webhook_events.auth_method IS 'How the sender was authenticated: hmac, url_token, basic, header_token (or replay, reconciliation; internal: written by the platform itself, e.g. a VoIPStudio call''s disposition).';
 
 COMMENT ON COLUMN dialbridge.webhook_events.signature_header IS 'Signature header as received (for audit).';
 

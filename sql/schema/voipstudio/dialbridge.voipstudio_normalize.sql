@@ -1,0 +1,87 @@
+CREATE FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) RETURNS dialbridge.call_events
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  r dialbridge.call_events;
+  p jsonb := e.payload;
+  v_log public.call_logs;
+  v_final boolean := coalesce(dialbridge.jsonb_flag(e.payload -> 'final'), false);
+  v_state text := pg_catalog.upper(coalesce(e.payload ->> 'state', ''));
+  v_duration integer := dialbridge.jsonb_seconds(e.payload -> 'duration');
+  v_direction text;
+begin
+  if e.event_type = 'call.dtmf' then
+    r.kind := 'ignored';
+    return r;
+  end if;
+  if e.event_type not in ('call.ringing', 'call.connected', 'call.ended', 'call.missed', 'disposition.set') then
+    raise exception 'VoIPStudio: % is not an event the platform projects', e.event_type using errcode = 'DB060';
+  end if;
+  r.kind := 'call';
+  r.call_id := coalesce(nullif(p ->> 'root_call_id', ''), nullif(p ->> 'call_id', ''),
+                        case when p ? 'call_log_id' then 'log-' || (p ->> 'call_log_id') end);
+  if r.call_id is null then
+    raise exception 'VoIPStudio % event names no call', e.event_type using errcode = 'DB061';
+  end if;
+  r.event_at := coalesce(dialbridge.voipstudio_time(p -> 'event_time'), e.received_at);
+  select * into v_log from public.call_logs l
+   where (l.provider = 'voipstudio' and l.call_id = r.call_id)
+      or (r.call_id like 'log-%' and l.id::text = pg_catalog.substr(r.call_id, 5))
+   order by l.created_at limit 1;
+  r.sourceco_contact_id := coalesce(v_log.contact_id::text, p ->> 'contact_id');
+  r.user_email := coalesce(p ->> 'user_email',
+                           (select pr.email from public.profiles pr where pr.id = v_log.user_id),
+                           (select pr.email from public.voipstudio_credentials vc join public.profiles pr on pr.id = vc.user_id
+                             where vc.voipstudio_user_id = p ->> 'user_id'));
+  r.provider_user_id := p ->> 'user_id';
+  r.provider_session_id := coalesce(v_log.campaign_id::text, p ->> 'campaign_id');
+
+  if e.event_type = 'disposition.set' then
+    if nullif(pg_catalog.btrim(p ->> 'disposition'), '') is null then
+      raise exception 'VoIPStudio disposition event without a disposition' using errcode = 'DB061';
+    end if;
+    r.disposition_label := p ->> 'disposition';
+    r.disposition_notes := p ->> 'notes';
+    r.disposition_at := r.event_at;
+    r.callback_at := dialbridge.voipstudio_time(p -> 'follow_up_date');
+    r.phone_e164 := coalesce(dialbridge.phone_e164_candidates(v_log.to_number), '{}');
+    return r;
+  end if;
+
+  -- a call leg
+  v_direction := coalesce(nullif(pg_catalog.lower(p ->> 'direction'), ''), v_log.direction, 'outbound');
+  r.phone_e164 := case when v_direction = 'inbound' then dialbridge.phone_e164_candidates(p ->> 'src')
+                       else dialbridge.phone_e164_candidates(p ->> 'dst') end
+                  || coalesce(dialbridge.phone_e164_candidates(v_log.to_number), '{}');
+  r.started_at := dialbridge.voipstudio_time(p -> 'start_time');
+  if v_final then
+    r.connected_at := coalesce(dialbridge.voipstudio_time(p -> 'connected_at'),
+                               case when e.event_type = 'call.connected' then r.event_at end);
+    if e.event_type in ('call.ended', 'call.missed') then
+      r.ended_at := r.event_at;
+      r.total_seconds := v_duration;
+      r.outcome := case
+        when e.event_type = 'call.missed' then 'no_answer'
+        when v_state ~ 'BUSY' then 'busy'
+        when v_state ~ 'FAIL|CONGEST|UNAVAIL|ERROR' then 'failed'
+        when v_state ~ 'REJECT|DECLIN' then 'rejected'
+        when r.connected_at is not null or v_state ~ 'ANSWER|CONNECT|UP' then 'connected'
+        else 'no_answer' end;
+      if r.outcome = 'connected' and r.connected_at is not null and v_duration is not null then
+        r.talk_seconds := least(v_duration, greatest(0, pg_catalog.round(extract(epoch from r.ended_at - r.connected_at))::integer));
+      end if;
+    end if;
+  end if;
+  r.extra := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+    'voipstudio_direction', v_direction,
+    'voipstudio_state', nullif(v_state, ''),
+    'voipstudio_src', p ->> 'src',
+    'voipstudio_dst', p ->> 'dst'));
+  return r;
+end
+$$;
+
+COMMENT ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) IS 'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration, talk time and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
+
+REVOKE ALL ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) FROM PUBLIC;
