@@ -6,22 +6,18 @@ declare
   v_left integer;
   v_reserved integer;
   v_blocked integer;
-  v_retry_at timestamptz;
-  v_hours_at timestamptz;
+  v_due timestamptz;
+  v_open timestamptz;
   v_tz text := p_campaign.timezone;
 begin
   select count(*) filter (where cc.status in ('pending', 'failed', 'callback') and cc.attempts < p_campaign.max_attempts
                                 and not k.do_not_call and not k.phone_number_invalid),
          count(*) filter (where cc.status = 'calling'),
          count(*) filter (where cc.status in ('pending', 'failed', 'callback') and cc.attempts < p_campaign.max_attempts
-                                and (k.do_not_call or k.phone_number_invalid)),
-         min(greatest(cc.next_attempt_at, cc.scheduled_at)) filter (
-           where cc.status in ('pending', 'failed', 'callback') and cc.attempts < p_campaign.max_attempts
-             and not k.do_not_call and not k.phone_number_invalid and greatest(cc.next_attempt_at, cc.scheduled_at) > as_of)
-    into v_left, v_reserved, v_blocked, v_retry_at
+                                and (k.do_not_call or k.phone_number_invalid))
+    into v_left, v_reserved, v_blocked
     from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
    where cc.campaign_id = p_campaign.id;
-
   if v_left = 0 then
     return query select case when v_reserved > 0 then 'all_reserved' else 'nothing_left' end,
       case when v_reserved > 0 then pg_catalog.format('Every contact left is with an agent (%s)', v_reserved)
@@ -29,28 +25,27 @@ begin
       null::timestamptz;
     return;
   end if;
-  -- the earliest moment one of the contacts due now (or at their retry) is inside its calling hours
-  select min(dialbridge.callable_from(g.time_zones, g.calling_state, p_campaign.active_hours, v_tz, g.due))
-    into v_hours_at
+  -- the contact that opens first: its retry or schedule (due), then its calling window (open)
+  select g.due, dialbridge.callable_from(g.time_zones, g.calling_state, p_campaign.active_hours, v_tz, g.due) as open
+    into v_due, v_open
     from (select distinct cc.time_zones, cc.calling_state, greatest(cc.next_attempt_at, cc.scheduled_at, as_of) as due
             from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
            where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
-             and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid) g;
-  if v_hours_at is not null and v_hours_at <= as_of then
-    -- callable now, yet not handed out: reserved contact-wise by another campaign, or suppressed for now
+             and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid) g
+   order by 2 nulls last, 1
+   limit 1;
+  if v_open is not null and v_open <= as_of then
+    -- callable now, yet not handed out: held by another campaign's agent (or being reserved right now)
     return query select 'all_reserved', 'The contacts callable now are with other agents or campaigns; try again shortly', as_of;
-  elsif v_retry_at is not null and (v_hours_at is null or v_retry_at >= v_hours_at) and not exists (
-          select 1 from public.campaign_contacts cc
-           where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
-             and cc.attempts < p_campaign.max_attempts and greatest(cc.next_attempt_at, cc.scheduled_at, as_of) <= as_of) then
+  elsif v_open is not null and v_open = v_due then
     return query select 'waiting_for_retry',
-      pg_catalog.format('Everyone left is waiting for a retry; the next is due at %s (%s)',
-        dialbridge.local_clock_text(coalesce(v_hours_at, v_retry_at), v_tz, as_of), v_tz), coalesce(v_hours_at, v_retry_at);
+      pg_catalog.format('Nothing to dial now: the next retry is due at %s (%s)', dialbridge.local_clock_text(v_open, v_tz, as_of), v_tz), v_open;
   else
     return query select 'outside_hours',
-      case when v_hours_at is null then 'Everyone left is outside calling hours for the next 8 days'
-           else pg_catalog.format('Everyone left is outside calling hours until %s (%s)', dialbridge.local_clock_text(v_hours_at, v_tz, as_of), v_tz) end,
-      v_hours_at;
+      case when v_open is null then 'Nothing to dial now: everyone left is outside calling hours for the next 8 days'
+           else pg_catalog.format('Nothing to dial now: everyone left is outside calling hours until %s (%s)',
+                                  dialbridge.local_clock_text(v_open, v_tz, as_of), v_tz) end,
+      v_open;
   end if;
 end
 $$;

@@ -47,7 +47,7 @@ begin
        and not exists (select 1 from public.campaign_contacts o
                         where o.contact_id = cc.contact_id and o.status = 'calling' and o.id <> cc.id)
      order by (cc.status = 'callback') desc, cc.priority desc,
-              coalesce(cc.next_attempt_at, cc.scheduled_at, cc.created_at), cc.attempts, cc.id
+              coalesce(cc.next_attempt_at, cc.scheduled_at, cc.created_at), cc.attempts, cc.queue_position
      limit 1
        for update of cc skip locked;
     exit when not found;
