@@ -4,7 +4,7 @@
 -- disposition goes through the disposition engine once. The clock: t0 = now() - 1 hour, every event
 -- relative to it; the processor runs at now().
 begin;
-select plan(26);
+select plan(23);
 set local client_min_messages = error;
 
 select now() - interval '1 hour' as t0 \gset
