@@ -1407,6 +1407,7 @@ declare
   v_k public.contacts;
   v_c public.dialer_campaigns;
   v_block record;
+  v_blocked boolean := false;
   v_zones text[];
   v_state text;
   v_from timestamptz;
@@ -1443,17 +1444,20 @@ begin
   end if;
   if v_k.id is not null then
     select b.* into v_block from dialbridge.contact_blocks(array[v_k.id], as_of) b;
+    v_blocked := found;
   end if;
-  if v_block is null then
+  if not v_blocked then
     select case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as block,
            coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') as detail, s.until as blocked_until
       into v_block
       from dialbridge.suppression_statuses(array[null::uuid], array[v_phone], as_of) s where s.is_suppressed;
-    if v_block is null and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
+    v_blocked := found;
+    if not v_blocked and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
       select 'legal_dnc' as block, 'Number marked do-not-call' as detail, null::timestamptz as blocked_until into v_block;
+      v_blocked := true;
     end if;
   end if;
-  if v_block is not null then
+  if v_blocked then
     return query select false, case when v_block.block = 'suppressed' then 'suppressed' else 'do_not_call' end,
       v_block.detail::text, v_block.blocked_until::timestamptz, v_k.id, v_phone;
     return;
@@ -1835,8 +1839,9 @@ begin
         when v_state ~ 'REJECT|DECLIN' then 'rejected'
         when r.connected_at is not null or v_state ~ 'ANSWER|CONNECT|UP' then 'connected'
         else 'no_answer' end;
-      if r.outcome = 'connected' and r.connected_at is not null and v_duration is not null then
-        r.talk_seconds := least(v_duration, greatest(0, pg_catalog.round(extract(epoch from r.ended_at - r.connected_at))::integer));
+      if r.outcome = 'connected' then
+        -- VoIPStudio's duration of the answered final leg is its talk time
+        r.talk_seconds := v_duration;
       end if;
     end if;
   end if;
@@ -1849,7 +1854,7 @@ begin
 end
 $$;
 comment on function dialbridge.voipstudio_normalize(dialbridge.webhook_events) is
-'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration, talk time and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
+'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration (the talk time of an answered call) and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
 
 /** VoIPStudio's batch stage: the shared projection, then the call logs, campaign contacts and agents. */
 create or replace function dialbridge.voipstudio_process_events(p_provider text, p_ids bigint[], as_of timestamptz)
@@ -2372,6 +2377,7 @@ declare
   v_phone text;
   v_n integer := 0;
   v_seen uuid[] := '{}';
+  v_phones text[] := '{}';
   v_out integer[] := '{}';
   i integer;
   v_added uuid[];
@@ -2398,6 +2404,14 @@ begin
         'detail', case when v_phone = '' then 'No phone number' else 'Not a phone number in E.164 form (+ and 8 to 15 digits)' end);
       continue;
     end if;
+    if v_phone <> '' and v_phone = any (v_phones) then
+      -- the same number twice in the list (a new contact's number is normalised later: match it here)
+      v_excluded := v_excluded || pg_catalog.jsonb_build_object('index', i, 'phone_number', v_item ->> 'phone_number',
+        'reason', 'duplicate_in_list', 'label', dialbridge.push_reason_label('duplicate_in_list'),
+        'detail', 'Same phone as an earlier row');
+      continue;
+    end if;
+    v_phones := v_phones || v_phone;
     v_items := v_items || pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
       'contact_id', v_item ->> 'contact_id', 'phone', nullif(v_phone, ''), 'phone_e164', nullif(v_phone, ''),
       'name', nullif(pg_catalog.btrim(coalesce(v_item ->> 'first_name', '') || ' ' || coalesce(v_item ->> 'last_name', '')), ''),

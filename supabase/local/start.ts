@@ -26,6 +26,7 @@ import { functionsEnv, loadEnv, redactUrl } from "./env.ts";
 import { startFunctionsServer } from "./functions-server.ts";
 import { concurrencyFromEnv, startWorker } from "../../jobs/worker.ts";
 import { phoneburnerSandboxService } from "./phoneburner-sandbox.ts";
+import { voipstudioSandboxService } from "./voipstudio-sandbox.ts";
 import type { RunningService, Service, StartContext, StartOptions } from "./service.ts";
 
 export { portInUse };
@@ -208,6 +209,7 @@ export const workerService: Service = {
 /** The platform, in start order. */
 export const services: Service[] = [databaseService, migrationsService, demoDataService,
   phoneburnerSandboxService, // issue 4: a local PhoneBurner when PHONEBURNER_API_BASE is unset (supabase/local/phoneburner-sandbox.ts)
+  voipstudioSandboxService, // a local VoIPStudio when VOIPSTUDIO_API_BASE is unset (supabase/local/voipstudio-sandbox.ts)
   functionsService, workerService];
 
 // ---------------------------------------------------------------------------------------------------

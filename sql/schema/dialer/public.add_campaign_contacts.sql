@@ -11,6 +11,7 @@ declare
   v_phone text;
   v_n integer := 0;
   v_seen uuid[] := '{}';
+  v_phones text[] := '{}';
   v_out integer[] := '{}';
   i integer;
   v_added uuid[];
@@ -37,6 +38,14 @@ begin
         'detail', case when v_phone = '' then 'No phone number' else 'Not a phone number in E.164 form (+ and 8 to 15 digits)' end);
       continue;
     end if;
+    if v_phone <> '' and v_phone = any (v_phones) then
+      -- the same number twice in the list (a new contact's number is normalised later: match it here)
+      v_excluded := v_excluded || pg_catalog.jsonb_build_object('index', i, 'phone_number', v_item ->> 'phone_number',
+        'reason', 'duplicate_in_list', 'label', dialbridge.push_reason_label('duplicate_in_list'),
+        'detail', 'Same phone as an earlier row');
+      continue;
+    end if;
+    v_phones := v_phones || v_phone;
     v_items := v_items || pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
       'contact_id', v_item ->> 'contact_id', 'phone', nullif(v_phone, ''), 'phone_e164', nullif(v_phone, ''),
       'name', nullif(pg_catalog.btrim(coalesce(v_item ->> 'first_name', '') || ' ' || coalesce(v_item ->> 'last_name', '')), ''),

@@ -8,6 +8,7 @@ declare
   v_k public.contacts;
   v_c public.dialer_campaigns;
   v_block record;
+  v_blocked boolean := false;
   v_zones text[];
   v_state text;
   v_from timestamptz;
@@ -44,17 +45,20 @@ begin
   end if;
   if v_k.id is not null then
     select b.* into v_block from dialbridge.contact_blocks(array[v_k.id], as_of) b;
+    v_blocked := found;
   end if;
-  if v_block is null then
+  if not v_blocked then
     select case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as block,
            coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') as detail, s.until as blocked_until
       into v_block
       from dialbridge.suppression_statuses(array[null::uuid], array[v_phone], as_of) s where s.is_suppressed;
-    if v_block is null and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
+    v_blocked := found;
+    if not v_blocked and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
       select 'legal_dnc' as block, 'Number marked do-not-call' as detail, null::timestamptz as blocked_until into v_block;
+      v_blocked := true;
     end if;
   end if;
-  if v_block is not null then
+  if v_blocked then
     return query select false, case when v_block.block = 'suppressed' then 'suppressed' else 'do_not_call' end,
       v_block.detail::text, v_block.blocked_until::timestamptz, v_k.id, v_phone;
     return;

@@ -68,8 +68,9 @@ begin
         when v_state ~ 'REJECT|DECLIN' then 'rejected'
         when r.connected_at is not null or v_state ~ 'ANSWER|CONNECT|UP' then 'connected'
         else 'no_answer' end;
-      if r.outcome = 'connected' and r.connected_at is not null and v_duration is not null then
-        r.talk_seconds := least(v_duration, greatest(0, pg_catalog.round(extract(epoch from r.ended_at - r.connected_at))::integer));
+      if r.outcome = 'connected' then
+        -- VoIPStudio's duration of the answered final leg is its talk time
+        r.talk_seconds := v_duration;
       end if;
     end if;
   end if;
@@ -82,6 +83,6 @@ begin
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) IS 'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration, talk time and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
+COMMENT ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) IS 'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration (the talk time of an answered call) and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
 
 REVOKE ALL ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) FROM PUBLIC;
