@@ -374,6 +374,7 @@ create table if not exists public.campaign_contacts (
   reserved_at timestamptz,
   reserved_until timestamptz,
   reserved_from_status text,
+  reserved_for_call_id uuid,
   skip_reason text,
   skipped_at timestamptz,
   metadata jsonb not null default '{}',
@@ -408,6 +409,7 @@ comment on column public.campaign_contacts.reserved_by is 'The agent the contact
 comment on column public.campaign_contacts.reserved_at is 'When it was reserved.';
 comment on column public.campaign_contacts.reserved_until is 'The reservation returns to the queue after this unless a call started (then: held until the call ends).';
 comment on column public.campaign_contacts.reserved_from_status is 'The status to return to when a reservation is released.';
+comment on column public.campaign_contacts.reserved_for_call_id is 'The call that holds the reservation (null: reserved by the queue, waiting for a call).';
 comment on column public.campaign_contacts.skip_reason is 'Why the agent skipped the contact in preview mode.';
 comment on column public.campaign_contacts.skipped_at is 'When it was last skipped.';
 comment on column public.campaign_contacts.metadata is 'JSON custom fields (as imported).';
@@ -420,6 +422,8 @@ create index if not exists campaign_contacts_queue_idx on public.campaign_contac
 create index if not exists campaign_contacts_calling_idx on public.campaign_contacts (contact_id) where status = 'calling';
 select dialbridge.ensure_constraint('public.call_logs', 'call_logs_campaign_contact_id_fkey',
   'foreign key (campaign_contact_id) references public.campaign_contacts (id) on delete set null');
+select dialbridge.ensure_constraint('public.campaign_contacts', 'campaign_contacts_reserved_for_call_id_fkey',
+  'foreign key (reserved_for_call_id) references public.call_logs (id) on delete set null');
 
 create or replace view public.dialer_queues with (security_invoker = true) as
 select cc.id, cc.campaign_id, cc.contact_id, cc.priority,
@@ -1241,7 +1245,7 @@ begin
   -- reservations nobody followed with a call go back to the queue
   update public.campaign_contacts cc
      set status = coalesce(cc.reserved_from_status, 'pending'), reserved_by = null, reserved_at = null,
-         reserved_until = null, reserved_from_status = null
+         reserved_until = null, reserved_from_status = null, reserved_for_call_id = null
    where cc.id in (select x.id from public.campaign_contacts x
                     where x.campaign_id = v_c.id and x.status = 'calling' and x.reserved_until <= as_of
                     for update skip locked);
@@ -1288,7 +1292,7 @@ begin
     end if;
 
     update public.campaign_contacts cc
-       set reserved_from_status = cc.status, status = 'calling', reserved_by = v_agent, reserved_at = as_of,
+       set reserved_from_status = cc.status, status = 'calling', reserved_by = v_agent, reserved_at = as_of, reserved_for_call_id = null,
            reserved_until = as_of + pg_catalog.make_interval(secs => v_c.reservation_timeout_seconds)
      where cc.id = v_cc.id
     returning cc.* into v_cc;
@@ -1331,7 +1335,7 @@ begin
   select * into v_c from public.dialer_campaigns where id = v_cc.campaign_id;
   update public.campaign_contacts cc
      set status = coalesce(cc.reserved_from_status, 'pending'), reserved_by = null, reserved_at = null,
-         reserved_until = null, reserved_from_status = null, skip_reason = pg_catalog.btrim(p_reason), skipped_at = as_of,
+         reserved_until = null, reserved_from_status = null, reserved_for_call_id = null, skip_reason = pg_catalog.btrim(p_reason), skipped_at = as_of,
          next_attempt_at = as_of + pg_catalog.make_interval(secs => greatest(v_c.retry_interval, 60))
    where cc.id = v_cc.id
   returning cc.* into v_cc;
@@ -1635,58 +1639,61 @@ begin
       from public.call_dispositions d join last_call lc on lc.id = d.call_id
      order by d.call_id, d.created_at desc, d.id desc
   ), derived as (
-    select cc.id, coalesce(c.n, 0)::integer as attempts, c.last_at, lc.id as last_call_id, lc.user_id as caller,
-           lc.created_at as call_created_at,
-           lc.status in ('initiated', 'ringing', 'answered') as live,
-           cc.status = 'calling' and cc.reserved_at > coalesce(lc.created_at, '-infinity'::timestamptz) as fresh_reservation,
-           case when cc.status = 'do-not-call' then 'do-not-call'
-                when lc.status in ('initiated', 'ringing', 'answered') then 'calling'
-                when cc.status = 'calling' and cc.reserved_at > coalesce(lc.created_at, '-infinity'::timestamptz) then 'calling'
-                when lc.id is null then case when cc.status = 'calling' then coalesce(cc.reserved_from_status, 'pending') else cc.status end
-                when ld.disposition = 'do-not-call' then 'do-not-call'
-                when ld.disposition = 'callback' then 'callback'
-                when ld.disposition in ('no-answer', 'voicemail') then 'failed'
-                when ld.disposition is not null then 'completed'
-                when lc.status = 'completed' then 'completed'
-                else 'failed' end as status,
+    select cc.id, coalesce(c.n, 0)::integer as attempts, c.last_at, lc.id as last_call_id, ld.disposition,
+           -- what holds the contact: a live call, the queue's reservation waiting for a call (also when the
+           -- call it was waiting for was never placed), or nothing
+           case when cc.status = 'do-not-call' then 'none'
+                when lc.status in ('initiated', 'ringing', 'answered') then 'call'
+                when cc.status = 'calling' and (cc.reserved_for_call_id is null or rc.status = 'canceled') then 'queue'
+                else 'none' end as hold,
+           coalesce(rc.status = 'canceled', false) as call_not_placed,
+           lc.user_id as caller, lc.created_at as call_created_at,
            case when ld.disposition = 'callback' then ld.follow_up_date else cc.callback_at end as callback_at,
-           cp.reservation_timeout_seconds
+           cp.reservation_timeout_seconds, lc.status as call_status, cc.status as old_status
       from public.campaign_contacts cc
       join public.dialer_campaigns cp on cp.id = cc.campaign_id
       left join calls c on c.cc_id = cc.id
       left join last_call lc on lc.cc_id = cc.id
       left join last_disp ld on ld.call_id = lc.id
+      left join public.call_logs rc on rc.id = cc.reserved_for_call_id
      where cc.id = any (p_ids)
+  ), target as (
+    select d.*,
+           case when d.old_status = 'do-not-call' then 'do-not-call'
+                when d.hold in ('call', 'queue') then 'calling'
+                when d.last_call_id is null then case when d.old_status = 'calling' then 'pending' else d.old_status end
+                when d.disposition = 'do-not-call' then 'do-not-call'
+                when d.disposition = 'callback' then 'callback'
+                when d.disposition in ('no-answer', 'voicemail') then 'failed'
+                when d.disposition is not null then 'completed'
+                when d.call_status = 'completed' then 'completed'
+                else 'failed' end as status
+      from derived d
   )
   update public.campaign_contacts cc
-     set attempts = d.attempts, last_attempt_at = d.last_at, last_call_id = d.last_call_id, callback_at = d.callback_at,
-         status = d.status,
-         reserved_by = case when d.status <> 'calling' then null when d.live then d.caller else cc.reserved_by end,
-         reserved_at = case when d.status <> 'calling' then null else coalesce(cc.reserved_at, pg_catalog.now()) end,
-         reserved_until = case when d.status <> 'calling' then null
-                               when d.live then d.call_created_at + interval '4 hours'
-                               when cc.reserved_until > pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-                                 then pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
+     set attempts = t.attempts, last_attempt_at = t.last_at, last_call_id = t.last_call_id, callback_at = t.callback_at,
+         status = t.status,
+         reserved_by = case when t.hold = 'none' then null when t.hold = 'call' then t.caller else cc.reserved_by end,
+         reserved_at = case when t.hold = 'none' then null else coalesce(cc.reserved_at, pg_catalog.now()) end,
+         reserved_for_call_id = case when t.hold = 'call' then t.last_call_id end,
+         reserved_until = case when t.hold = 'none' then null
+                               when t.hold = 'call' then t.call_created_at + interval '4 hours'
+                               when t.call_not_placed then pg_catalog.now() + pg_catalog.make_interval(secs => t.reservation_timeout_seconds)
                                else cc.reserved_until end,
-         reserved_from_status = case when d.status <> 'calling' then null
+         reserved_from_status = case when t.hold = 'none' then null
                                      else coalesce(cc.reserved_from_status, case when cc.status <> 'calling' then cc.status end, 'pending') end
-    from derived d
-   where cc.id = d.id
-     and (cc.attempts, cc.last_attempt_at, cc.last_call_id, cc.callback_at, cc.status, cc.reserved_by, cc.reserved_until)
+    from target t
+   where cc.id = t.id
+     and (cc.attempts, cc.last_attempt_at, cc.last_call_id, cc.callback_at, cc.status, cc.reserved_for_call_id, t.call_not_placed)
          is distinct from
-         (d.attempts, d.last_at, d.last_call_id, d.callback_at, d.status,
-          case when d.status <> 'calling' then null when d.live then d.caller else cc.reserved_by end,
-          case when d.status <> 'calling' then null
-               when d.live then d.call_created_at + interval '4 hours'
-               when cc.reserved_until > pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-                 then pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-               else cc.reserved_until end);
+         (t.attempts, t.last_at, t.last_call_id, t.callback_at, t.status,
+          case when t.hold = 'call' then t.last_call_id end, false);
   get diagnostics v_n = row_count;
   return v_n;
 end
 $$;
 comment on function dialbridge.refresh_campaign_contacts(uuid[]) is
-'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a call is live (held for up to 4 hours) or a fresh reservation waits, else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
+'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a live call holds it (up to 4 hours: reserved_for_call_id) or the queue''s reservation waits for a call (also after a call VoIPStudio did not place: the agent may try again), else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
 
 create or replace function dialbridge.tg_call_logs__refresh_campaign_contacts() returns trigger
 language plpgsql security definer set search_path = ''

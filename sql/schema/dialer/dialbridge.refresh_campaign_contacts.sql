@@ -20,57 +20,60 @@ begin
       from public.call_dispositions d join last_call lc on lc.id = d.call_id
      order by d.call_id, d.created_at desc, d.id desc
   ), derived as (
-    select cc.id, coalesce(c.n, 0)::integer as attempts, c.last_at, lc.id as last_call_id, lc.user_id as caller,
-           lc.created_at as call_created_at,
-           lc.status in ('initiated', 'ringing', 'answered') as live,
-           cc.status = 'calling' and cc.reserved_at > coalesce(lc.created_at, '-infinity'::timestamptz) as fresh_reservation,
-           case when cc.status = 'do-not-call' then 'do-not-call'
-                when lc.status in ('initiated', 'ringing', 'answered') then 'calling'
-                when cc.status = 'calling' and cc.reserved_at > coalesce(lc.created_at, '-infinity'::timestamptz) then 'calling'
-                when lc.id is null then case when cc.status = 'calling' then coalesce(cc.reserved_from_status, 'pending') else cc.status end
-                when ld.disposition = 'do-not-call' then 'do-not-call'
-                when ld.disposition = 'callback' then 'callback'
-                when ld.disposition in ('no-answer', 'voicemail') then 'failed'
-                when ld.disposition is not null then 'completed'
-                when lc.status = 'completed' then 'completed'
-                else 'failed' end as status,
+    select cc.id, coalesce(c.n, 0)::integer as attempts, c.last_at, lc.id as last_call_id, ld.disposition,
+           -- what holds the contact: a live call, the queue's reservation waiting for a call (also when the
+           -- call it was waiting for was never placed), or nothing
+           case when cc.status = 'do-not-call' then 'none'
+                when lc.status in ('initiated', 'ringing', 'answered') then 'call'
+                when cc.status = 'calling' and (cc.reserved_for_call_id is null or rc.status = 'canceled') then 'queue'
+                else 'none' end as hold,
+           coalesce(rc.status = 'canceled', false) as call_not_placed,
+           lc.user_id as caller, lc.created_at as call_created_at,
            case when ld.disposition = 'callback' then ld.follow_up_date else cc.callback_at end as callback_at,
-           cp.reservation_timeout_seconds
+           cp.reservation_timeout_seconds, lc.status as call_status, cc.status as old_status
       from public.campaign_contacts cc
       join public.dialer_campaigns cp on cp.id = cc.campaign_id
       left join calls c on c.cc_id = cc.id
       left join last_call lc on lc.cc_id = cc.id
       left join last_disp ld on ld.call_id = lc.id
+      left join public.call_logs rc on rc.id = cc.reserved_for_call_id
      where cc.id = any (p_ids)
+  ), target as (
+    select d.*,
+           case when d.old_status = 'do-not-call' then 'do-not-call'
+                when d.hold in ('call', 'queue') then 'calling'
+                when d.last_call_id is null then case when d.old_status = 'calling' then 'pending' else d.old_status end
+                when d.disposition = 'do-not-call' then 'do-not-call'
+                when d.disposition = 'callback' then 'callback'
+                when d.disposition in ('no-answer', 'voicemail') then 'failed'
+                when d.disposition is not null then 'completed'
+                when d.call_status = 'completed' then 'completed'
+                else 'failed' end as status
+      from derived d
   )
   update public.campaign_contacts cc
-     set attempts = d.attempts, last_attempt_at = d.last_at, last_call_id = d.last_call_id, callback_at = d.callback_at,
-         status = d.status,
-         reserved_by = case when d.status <> 'calling' then null when d.live then d.caller else cc.reserved_by end,
-         reserved_at = case when d.status <> 'calling' then null else coalesce(cc.reserved_at, pg_catalog.now()) end,
-         reserved_until = case when d.status <> 'calling' then null
-                               when d.live then d.call_created_at + interval '4 hours'
-                               when cc.reserved_until > pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-                                 then pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
+     set attempts = t.attempts, last_attempt_at = t.last_at, last_call_id = t.last_call_id, callback_at = t.callback_at,
+         status = t.status,
+         reserved_by = case when t.hold = 'none' then null when t.hold = 'call' then t.caller else cc.reserved_by end,
+         reserved_at = case when t.hold = 'none' then null else coalesce(cc.reserved_at, pg_catalog.now()) end,
+         reserved_for_call_id = case when t.hold = 'call' then t.last_call_id end,
+         reserved_until = case when t.hold = 'none' then null
+                               when t.hold = 'call' then t.call_created_at + interval '4 hours'
+                               when t.call_not_placed then pg_catalog.now() + pg_catalog.make_interval(secs => t.reservation_timeout_seconds)
                                else cc.reserved_until end,
-         reserved_from_status = case when d.status <> 'calling' then null
+         reserved_from_status = case when t.hold = 'none' then null
                                      else coalesce(cc.reserved_from_status, case when cc.status <> 'calling' then cc.status end, 'pending') end
-    from derived d
-   where cc.id = d.id
-     and (cc.attempts, cc.last_attempt_at, cc.last_call_id, cc.callback_at, cc.status, cc.reserved_by, cc.reserved_until)
+    from target t
+   where cc.id = t.id
+     and (cc.attempts, cc.last_attempt_at, cc.last_call_id, cc.callback_at, cc.status, cc.reserved_for_call_id, t.call_not_placed)
          is distinct from
-         (d.attempts, d.last_at, d.last_call_id, d.callback_at, d.status,
-          case when d.status <> 'calling' then null when d.live then d.caller else cc.reserved_by end,
-          case when d.status <> 'calling' then null
-               when d.live then d.call_created_at + interval '4 hours'
-               when cc.reserved_until > pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-                 then pg_catalog.now() + pg_catalog.make_interval(secs => d.reservation_timeout_seconds)
-               else cc.reserved_until end);
+         (t.attempts, t.last_at, t.last_call_id, t.callback_at, t.status,
+          case when t.hold = 'call' then t.last_call_id end, false);
   get diagnostics v_n = row_count;
   return v_n;
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) IS 'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a call is live (held for up to 4 hours) or a fresh reservation waits, else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
+COMMENT ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) IS 'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a live call holds it (up to 4 hours: reserved_for_call_id) or the queue''s reservation waits for a call (also after a call VoIPStudio did not place: the agent may try again), else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
 
 REVOKE ALL ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) FROM PUBLIC;

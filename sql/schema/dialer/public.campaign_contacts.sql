@@ -21,6 +21,7 @@ CREATE TABLE public.campaign_contacts (
     reserved_at timestamp with time zone,
     reserved_until timestamp with time zone,
     reserved_from_status text,
+    reserved_for_call_id uuid,
     skip_reason text,
     skipped_at timestamp with time zone,
     metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -78,6 +79,8 @@ COMMENT ON COLUMN public.campaign_contacts.reserved_until IS 'The reservation re
 
 COMMENT ON COLUMN public.campaign_contacts.reserved_from_status IS 'The status to return to when a reservation is released.';
 
+COMMENT ON COLUMN public.campaign_contacts.reserved_for_call_id IS 'The call that holds the reservation (null: reserved by the queue, waiting for a call).';
+
 COMMENT ON COLUMN public.campaign_contacts.skip_reason IS 'Why the agent skipped the contact in preview mode.';
 
 COMMENT ON COLUMN public.campaign_contacts.skipped_at IS 'When it was last skipped.';
@@ -134,6 +137,9 @@ ALTER TABLE ONLY public.campaign_contacts
 
 ALTER TABLE ONLY public.campaign_contacts
     ADD CONSTRAINT campaign_contacts_reserved_by_fkey FOREIGN KEY (reserved_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.campaign_contacts
+    ADD CONSTRAINT campaign_contacts_reserved_for_call_id_fkey FOREIGN KEY (reserved_for_call_id) REFERENCES public.call_logs(id) ON DELETE SET NULL;
 
 CREATE POLICY "Owners and managers change campaign contacts" ON public.campaign_contacts FOR UPDATE TO authenticated USING (( SELECT dialbridge.can_manage_campaign(campaign_contacts.campaign_id) AS can_manage_campaign)) WITH CHECK (( SELECT dialbridge.can_manage_campaign(campaign_contacts.campaign_id) AS can_manage_campaign));
 

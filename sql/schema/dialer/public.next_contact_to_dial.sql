@@ -27,7 +27,7 @@ begin
   -- reservations nobody followed with a call go back to the queue
   update public.campaign_contacts cc
      set status = coalesce(cc.reserved_from_status, 'pending'), reserved_by = null, reserved_at = null,
-         reserved_until = null, reserved_from_status = null
+         reserved_until = null, reserved_from_status = null, reserved_for_call_id = null
    where cc.id in (select x.id from public.campaign_contacts x
                     where x.campaign_id = v_c.id and x.status = 'calling' and x.reserved_until <= as_of
                     for update skip locked);
@@ -74,7 +74,7 @@ begin
     end if;
 
     update public.campaign_contacts cc
-       set reserved_from_status = cc.status, status = 'calling', reserved_by = v_agent, reserved_at = as_of,
+       set reserved_from_status = cc.status, status = 'calling', reserved_by = v_agent, reserved_at = as_of, reserved_for_call_id = null,
            reserved_until = as_of + pg_catalog.make_interval(secs => v_c.reservation_timeout_seconds)
      where cc.id = v_cc.id
     returning cc.* into v_cc;

@@ -20,7 +20,7 @@ begin
   select * into v_c from public.dialer_campaigns where id = v_cc.campaign_id;
   update public.campaign_contacts cc
      set status = coalesce(cc.reserved_from_status, 'pending'), reserved_by = null, reserved_at = null,
-         reserved_until = null, reserved_from_status = null, skip_reason = pg_catalog.btrim(p_reason), skipped_at = as_of,
+         reserved_until = null, reserved_from_status = null, reserved_for_call_id = null, skip_reason = pg_catalog.btrim(p_reason), skipped_at = as_of,
          next_attempt_at = as_of + pg_catalog.make_interval(secs => greatest(v_c.retry_interval, 60))
    where cc.id = v_cc.id
   returning cc.* into v_cc;
