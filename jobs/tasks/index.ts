@@ -3,9 +3,12 @@
  * graphile-worker Task, parse their payload with zod and are idempotent. Add each new task here.
  */
 import type { TaskList } from "graphile-worker";
+import call_recordings__sync from "./call_recordings__sync.ts";
 import contact_activities__check_rollups from "./contact_activities__check_rollups.ts";
 import contacts__run_disposition_workflow from "./contacts__run_disposition_workflow.ts";
 import contacts__score from "./contacts__score.ts";
+import dialer_agent_states__power_dial from "./dialer_agent_states__power_dial.ts";
+import dialer_campaigns__reconcile from "./dialer_campaigns__reconcile.ts";
 import contacts__normalize_phones from "./contacts__normalize_phones.ts";
 import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.ts";
 import phoneburner_push_runs__push_batch from "./phoneburner_push_runs__push_batch.ts";
@@ -17,6 +20,9 @@ import webhook_events__process from "./webhook_events__process.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
 export const taskList: TaskList = {
+  call_recordings__sync,
+  dialer_agent_states__power_dial,
+  dialer_campaigns__reconcile,
   contact_activities__check_rollups,
   contacts__score,
   contacts__run_disposition_workflow,

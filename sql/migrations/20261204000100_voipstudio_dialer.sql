@@ -1377,6 +1377,29 @@ comment on function public.set_agent_availability(text, uuid, uuid) is 'Power di
 revoke all on function public.set_agent_availability(text, uuid, uuid) from public;
 grant execute on function public.set_agent_availability(text, uuid, uuid) to authenticated, service_role;
 
+/** An agent who goes available on a power campaign gets their next call: the worker's job is queued here. */
+create or replace function dialbridge.tg_dialer_agent_states__queue_power_dial() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if exists (select 1 from public.dialer_campaigns c where c.id = new.campaign_id and c.status = 'active'
+                and c.type in ('power', 'predictive')) then
+    begin
+      perform graphile_worker.add_job('dialer_agent_states__power_dial', pg_catalog.json_build_object('user_id', new.user_id),
+        job_key := 'dialer_agent_states__power_dial:' || new.user_id, job_key_mode := 'replace');
+    exception when others then
+      raise warning 'dialbridge: could not queue the power dialer for agent % (%): the minute sweep will', new.user_id, sqlstate;
+    end;
+  end if;
+  return null;
+end
+$$;
+comment on function dialbridge.tg_dialer_agent_states__queue_power_dial() is 'Trigger function: an agent who becomes available on an active power (or predictive) campaign gets the worker''s dialer_agent_states__power_dial job (coalesced per agent); if it cannot be queued, the minute sweep dials.';
+drop trigger if exists _900_queue_power_dial on public.dialer_agent_states;
+create trigger _900_queue_power_dial after insert or update of state, campaign_id on public.dialer_agent_states
+  for each row when (new.state = 'available' and new.campaign_id is not null)
+  execute function dialbridge.tg_dialer_agent_states__queue_power_dial();
+
 /** Agents free for their power (or predictive) campaign's next call. */
 create or replace view dialbridge.dialer_agents_ready as
 select s.user_id, s.campaign_id, s.since, c.type

@@ -185,3 +185,32 @@ export async function getCall(ep: VoipStudioEndpoints, auth: VoipStudioAuth, id:
     throw e;
   }
 }
+
+export interface HistoryRecording {
+  /** The call's root id (the call log's call_id). */
+  callId: string;
+  url: string;
+  durationSeconds: number | null;
+  recordingId: string | null;
+}
+
+/**
+ * Recordings in the call history since a moment (GET /cdrs, newest first). VoIPStudio's CDR fields are read
+ * defensively: the call id from root_call_id / call_id / id, the recording from record / recording_url /
+ * recording, the length from billsec / duration.
+ */
+export async function listRecordings(ep: VoipStudioEndpoints, auth: VoipStudioAuth, since: Date): Promise<HistoryRecording[]> {
+  const filter = encodeURIComponent(JSON.stringify([{ property: "calldate", operator: "gt", value: since.toISOString() }]));
+  const res = await withRetries(ep, () => request(ep, auth, "GET", `/cdrs?filter=${filter}&limit=500&sort=calldate&dir=desc`));
+  const rows = Array.isArray(res.body.data) ? res.body.data as Record<string, unknown>[] : [];
+  const out: HistoryRecording[] = [];
+  for (const r of rows) {
+    const id = r.root_call_id ?? r.call_id ?? r.id;
+    const rec = r.record ?? r.recording_url ?? r.recording;
+    if ((typeof id !== "string" && typeof id !== "number") || typeof rec !== "string" || !/^https?:\/\//.test(rec)) continue;
+    const d = Number(r.billsec ?? r.duration);
+    out.push({ callId: String(id), url: rec, durationSeconds: Number.isFinite(d) ? Math.round(d) : null,
+      recordingId: typeof r.recording_id === "string" ? r.recording_id : null });
+  }
+  return out;
+}

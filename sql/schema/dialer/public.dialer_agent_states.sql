@@ -27,6 +27,8 @@ ALTER TABLE ONLY public.dialer_agent_states
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.dialer_agent_states FOR EACH ROW EXECUTE FUNCTION dialbridge.update_updated_at_column();
 
+CREATE TRIGGER _900_queue_power_dial AFTER INSERT OR UPDATE OF state, campaign_id ON public.dialer_agent_states FOR EACH ROW WHEN (((new.state = 'available'::text) AND (new.campaign_id IS NOT NULL))) EXECUTE FUNCTION dialbridge.tg_dialer_agent_states__queue_power_dial();
+
 ALTER TABLE ONLY public.dialer_agent_states
     ADD CONSTRAINT dialer_agent_states_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES public.dialer_campaigns(id) ON DELETE SET NULL;
 
