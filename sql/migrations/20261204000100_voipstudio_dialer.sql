@@ -2408,6 +2408,7 @@ declare
   v_n integer := 0;
   v_seen uuid[] := '{}';
   v_phones text[] := '{}';
+  v_reason text;
   v_out integer[] := '{}';
   i integer;
   v_added uuid[];
@@ -2428,10 +2429,11 @@ begin
     v_item := p_contacts -> i;
     v_phone := pg_catalog.regexp_replace(coalesce(v_item ->> 'phone_number', v_item ->> 'phone', ''), '[^0-9+]', '', 'g');
     if v_item ->> 'contact_id' is null and v_phone !~ '^\+[1-9][0-9]{7,14}$' then
+      v_reason := case when nullif(pg_catalog.btrim(coalesce(v_item ->> 'phone_number', v_item ->> 'phone', '')), '') is null
+                       then 'missing_phone' else 'invalid_phone' end;
       v_excluded := v_excluded || pg_catalog.jsonb_build_object('index', i, 'phone_number', v_item ->> 'phone_number',
-        'reason', case when v_phone = '' then 'missing_phone' else 'invalid_phone' end,
-        'label', dialbridge.push_reason_label(case when v_phone = '' then 'missing_phone' else 'invalid_phone' end),
-        'detail', case when v_phone = '' then 'No phone number' else 'Not a phone number in E.164 form (+ and 8 to 15 digits)' end);
+        'reason', v_reason, 'label', dialbridge.push_reason_label(v_reason),
+        'detail', case when v_reason = 'missing_phone' then 'No phone number' else 'Not a phone number in E.164 form (+ and 8 to 15 digits)' end);
       continue;
     end if;
     if v_phone <> '' and v_phone = any (v_phones) then

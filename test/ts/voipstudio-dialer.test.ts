@@ -98,6 +98,9 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
       },
     });
     sandbox.configure({ webhookUrl: `${server.url}/voipstudio-webhook` });
+    // the worker (this process) talks to the sandbox too: the power dialer
+    process.env.VOIPSTUDIO_API_BASE = sandbox.url;
+    process.env.VOIPSTUDIO_RETRY_BASE_MS = "20";
     worker = await startWorker({ databaseUrl: url!, concurrency: 2, logger: workerLogger("error") });
   }, 60_000);
 
@@ -235,6 +238,25 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
     const [{ fixed }] = await sql`select dialbridge.recompute_dialer_call_stats() as fixed`;
     expect(fixed).toBe(0);
   }, 30_000);
+
+  it("power dialing: an agent who goes available gets the next contact dialled for them", async () => {
+    const added = await api(0, "POST", `/campaigns/${campaignId}/contacts`, { contacts: [{ phone_number: phone(4), first_name: "Pat", last_name: "Power" }] });
+    expect(added.body.added).toBe(1);
+    await sql`update public.contacts set timezone = ${dayZone}, state = null where phone_e164 = ${phone(4)}`;
+    sandbox.setOutcome(phone(4), "answered");
+    const before = sandbox.calls.length;
+    const ready = await api(1, "POST", "/agent/availability", { state: "available", campaign_id: campaignId });
+    expect(ready.body.agent).toMatchObject({ state: "available", campaign_id: campaignId });
+    const call = await waitFor(async () => sandbox.calls.length > before ? sandbox.calls.at(-1) : undefined);
+    expect(call).toMatchObject({ from: reps[1].vsUser, to: phone(4).slice(1) });
+    await settled();
+    const [row] = await sql`select l.status, l.user_id, cc.status as cc_status, s.state
+                              from public.call_logs l join public.campaign_contacts cc on cc.id = l.campaign_contact_id
+                              join public.dialer_agent_states s on s.user_id = l.user_id
+                             where l.call_id = ${call.id}`;
+    expect(row).toMatchObject({ status: "completed", user_id: reps[1].id, cc_status: "completed", state: "wrap_up" });
+    expect((await api(1, "POST", "/agent/availability", { state: "paused" })).body.agent.state).toBe("paused");
+  }, 60_000);
 
   it("refuses what must not be dialled and says why VoIPStudio could not place a call", async () => {
     const dnc = await api(0, "POST", "/calls", { to: phone(9) });
