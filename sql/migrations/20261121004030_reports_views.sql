@@ -1012,6 +1012,8 @@ begin
       join pg_catalog.pg_namespace n on n.oid = cl.relnamespace
       left join comments cm on cm.name = a.attname
      where n.nspname = 'reports' and cl.relkind = 'v' and a.attnum > 0 and not a.attisdropped
+       -- only columns nobody documented yet (a later migration's views carry their own comments)
+       and pg_catalog.col_description(cl.oid, a.attnum) is null
   loop
     if c.comment is null then
       raise exception 'reports.%.% has no column comment', c.relname, c.attname;

@@ -2513,6 +2513,104 @@ revoke all on function public.add_campaign_contacts(uuid, jsonb, jsonb) from pub
 grant execute on function public.add_campaign_contacts(uuid, jsonb, jsonb) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------------
+-- Reports for Metabase and the frontend (the same numbers as /analytics, from the same roll-up)
+-- ---------------------------------------------------------------------------------------------------
+-- the report views' filters run as their reader: Metabase may ask them (they answer false for it)
+grant execute on function dialbridge.current_app_role(), dialbridge.can_see_campaign(uuid) to dialbridge_metabase;
+
+create or replace view dialbridge.report_dialer_campaigns with (security_barrier = true) as
+select c.* from public.dialer_campaigns c
+ where (select dialbridge.reads_all_reports()) or dialbridge.can_see_campaign(c.id);
+comment on view dialbridge.report_dialer_campaigns is 'Dialer campaigns the caller may see (Metabase and the service role: all). Read by reports views.';
+revoke all on dialbridge.report_dialer_campaigns from public, anon;
+grant select on dialbridge.report_dialer_campaigns to authenticated, service_role, dialbridge_metabase;
+
+create or replace view dialbridge.report_dialer_call_stats with (security_barrier = true) as
+select s.* from dialbridge.dialer_call_stats s
+ where (select dialbridge.reads_all_reports()) or (select dialbridge.is_admin())
+    or s.user_id = (select auth.uid())
+    or (s.team_id = (select dialbridge.current_team_id()) and (select dialbridge.current_app_role()) = 'manager')
+    or (s.campaign_id is not null and dialbridge.can_see_campaign(s.campaign_id));
+comment on view dialbridge.report_dialer_call_stats is 'The dialer''s call roll-up rows the caller may see (their calls, their campaigns'', their team''s for managers; Metabase: all). Read by reports views.';
+revoke all on dialbridge.report_dialer_call_stats from public, anon;
+grant select on dialbridge.report_dialer_call_stats to authenticated, service_role, dialbridge_metabase;
+
+create or replace view reports.dialer_campaign_results with (security_invoker = true) as
+select c.id as campaign_id, c.name as campaign_name, c.type, c.status, c.team_id, t.name as team_name,
+       c.user_id as owner_id, coalesce(p.display_name, p.email) as owner_name, c.created_at,
+       coalesce((c.stats ->> 'total')::integer, 0) as contacts,
+       coalesce((c.stats ->> 'pending')::integer, 0) as contacts_pending,
+       coalesce((c.stats ->> 'completed')::integer, 0) as contacts_completed,
+       coalesce((c.stats ->> 'failed')::integer, 0) as contacts_failed,
+       coalesce((c.stats ->> 'callback')::integer, 0) as contacts_callback,
+       coalesce((c.stats ->> 'do_not_call')::integer, 0) as contacts_do_not_call,
+       coalesce(x.calls, 0) as calls, coalesce(x.answered, 0) as answered_calls, coalesce(x.completed, 0) as completed_calls,
+       coalesce(x.no_answer, 0) as no_answer_calls, coalesce(x.busy, 0) as busy_calls, coalesce(x.failed, 0) as failed_calls,
+       coalesce(x.duration, 0) as total_duration_seconds,
+       round(x.duration::numeric / nullif(x.answered, 0)) as avg_duration_seconds,
+       round(100.0 * x.answered / nullif(x.calls, 0), 1) as answer_rate_pct,
+       round(100.0 * x.completed / nullif(x.calls, 0), 1) as completion_rate_pct
+  from dialbridge.report_dialer_campaigns c
+  left join lateral (
+    select sum(s.calls)::bigint as calls, sum(s.answered)::bigint as answered,
+           (sum(s.calls) filter (where s.status = 'completed'))::bigint as completed,
+           (sum(s.calls) filter (where s.status = 'no-answer'))::bigint as no_answer,
+           (sum(s.calls) filter (where s.status = 'busy'))::bigint as busy,
+           (sum(s.calls) filter (where s.status = 'failed'))::bigint as failed,
+           sum(s.duration_seconds)::bigint as duration
+      from dialbridge.report_dialer_call_stats s where s.campaign_id = c.id) x on true
+  left join dialbridge.report_profiles p on p.id = c.user_id
+  left join dialbridge.report_teams t on t.id = c.team_id;
+comment on view reports.dialer_campaign_results is 'VoIPStudio dialer campaigns: contacts by status (maintained stats) and calls, answered, completed, no-answer, busy, failed, talk seconds and rates (the analytics roll-up), per campaign — the same numbers as GET /analytics?campaign_id.';
+comment on column reports.dialer_campaign_results.campaign_id is 'The campaign.';
+comment on column reports.dialer_campaign_results.campaign_name is 'Its name.';
+comment on column reports.dialer_campaign_results.type is 'manual, preview, power or predictive.';
+comment on column reports.dialer_campaign_results.status is 'draft, active, paused, completed, archived.';
+comment on column reports.dialer_campaign_results.team_id is 'The owner''s team.';
+comment on column reports.dialer_campaign_results.team_name is 'Its name.';
+comment on column reports.dialer_campaign_results.owner_id is 'The owner.';
+comment on column reports.dialer_campaign_results.owner_name is 'The owner''s name.';
+comment on column reports.dialer_campaign_results.created_at is 'When the campaign was created.';
+comment on column reports.dialer_campaign_results.contacts is 'Contacts in the campaign.';
+comment on column reports.dialer_campaign_results.contacts_pending is 'Not called yet.';
+comment on column reports.dialer_campaign_results.contacts_completed is 'Done (answered or dispositioned to an end).';
+comment on column reports.dialer_campaign_results.contacts_failed is 'Last attempt failed (retried until max attempts).';
+comment on column reports.dialer_campaign_results.contacts_callback is 'Waiting for their callback.';
+comment on column reports.dialer_campaign_results.contacts_do_not_call is 'Out of the campaign: do-not-call.';
+comment on column reports.dialer_campaign_results.calls is 'Calls of the campaign.';
+comment on column reports.dialer_campaign_results.answered_calls is 'Answered.';
+comment on column reports.dialer_campaign_results.completed_calls is 'Completed (answered and ended).';
+comment on column reports.dialer_campaign_results.no_answer_calls is 'Not answered.';
+comment on column reports.dialer_campaign_results.busy_calls is 'Busy.';
+comment on column reports.dialer_campaign_results.failed_calls is 'Failed.';
+comment on column reports.dialer_campaign_results.total_duration_seconds is 'Seconds of calls.';
+comment on column reports.dialer_campaign_results.avg_duration_seconds is 'Seconds per answered call.';
+comment on column reports.dialer_campaign_results.answer_rate_pct is 'Answered ÷ calls, %.';
+comment on column reports.dialer_campaign_results.completion_rate_pct is 'Completed ÷ calls, %.';
+
+create or replace view reports.dialer_calls_hourly with (security_invoker = true) as
+select s.hour as hour_utc, (s.hour at time zone dialbridge.report_time_zone()) as hour_local,
+       s.campaign_id, c.name as campaign_name, s.user_id as rep_id, coalesce(p.display_name, p.email) as rep_name,
+       s.status, s.calls, s.answered as answered_calls, s.duration_seconds
+  from dialbridge.report_dialer_call_stats s
+  left join dialbridge.report_dialer_campaigns c on c.id = s.campaign_id
+  left join dialbridge.report_profiles p on p.id = s.user_id
+ where s.calls <> 0 or s.answered <> 0 or s.duration_seconds <> 0;
+comment on view reports.dialer_calls_hourly is 'VoIPStudio dialer calls per hour, campaign, rep and status (the analytics roll-up): for calls-by-hour charts and rep activity. hour_local is in the reporting time zone.';
+comment on column reports.dialer_calls_hourly.hour_utc is 'The hour the calls started in (UTC).';
+comment on column reports.dialer_calls_hourly.hour_local is 'The same hour in the reporting time zone.';
+comment on column reports.dialer_calls_hourly.campaign_id is 'The campaign (null: calls outside campaigns).';
+comment on column reports.dialer_calls_hourly.campaign_name is 'Its name.';
+comment on column reports.dialer_calls_hourly.rep_id is 'The rep.';
+comment on column reports.dialer_calls_hourly.rep_name is 'The rep''s name.';
+comment on column reports.dialer_calls_hourly.status is 'The calls'' status.';
+comment on column reports.dialer_calls_hourly.calls is 'Calls.';
+comment on column reports.dialer_calls_hourly.answered_calls is 'Answered calls.';
+comment on column reports.dialer_calls_hourly.duration_seconds is 'Seconds of calls.';
+revoke all on reports.dialer_campaign_results, reports.dialer_calls_hourly from public, anon;
+grant select on reports.dialer_campaign_results, reports.dialer_calls_hourly to authenticated, service_role, dialbridge_metabase;
+
+-- ---------------------------------------------------------------------------------------------------
 -- Registration, realtime
 -- ---------------------------------------------------------------------------------------------------
 select dialbridge.register_webhook_provider('voipstudio', 'VoIPStudio dialer backend (per-leg call webhooks, click-to-call, campaigns)',

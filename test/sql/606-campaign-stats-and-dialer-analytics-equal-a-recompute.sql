@@ -3,7 +3,7 @@
 -- (the recompute functions find nothing to fix), a tampered value is found and fixed, and the /analytics
 -- answer equals counting the call logs themselves. The clock: t0 = now(), every time relative to it.
 begin;
-select plan(12);
+select plan(15);
 set local client_min_messages = error;
 select setseed(0.606);
 select now() as t0 \gset
@@ -96,7 +96,17 @@ select results_eq(
 select results_eq(
   $$ select (public.dialer_analytics() -> 'analytics' -> 'distribution' -> 'byStatus' ->> 'busy')::int $$,
   $$ select count(*)::int from public.call_logs where status = 'busy' $$, 'byStatus counts every status');
+select results_eq(
+  format($$ select calls::int, answered_calls::int, completed_calls::int, total_duration_seconds::int, contacts
+              from reports.dialer_campaign_results where campaign_id = %L $$, :'ca'),
+  format($$ select (a ->> 'totalCalls')::int, (a ->> 'answeredCalls')::int, (a ->> 'completedCalls')::int, (a ->> 'totalDuration')::int,
+                   (select (stats ->> 'total')::int from public.dialer_campaigns where id = %1$L)
+              from (select public.dialer_analytics(campaign_id => %1$L) -> 'analytics' -> 'overview' as a) q $$, :'ca'),
+  'the Metabase report of a campaign shows the numbers /analytics answers');
+select results_eq($$ select coalesce(sum(calls), 0)::int from reports.dialer_calls_hourly $$,
+  $$ select count(*)::int from public.call_logs $$, 'the hourly report adds up to the calls the owner sees');
 select tests.authenticate_as('rival@dial606.test');
+select is((select count(*)::int from reports.dialer_campaign_results), 0, 'another team''s rep sees no campaign in the report');
 select is((public.dialer_analytics() -> 'analytics' -> 'overview' ->> 'totalCalls')::int, 0, 'another team''s rep counts none of them');
 
 select * from finish();

@@ -18,3 +18,4 @@ COMMENT ON FUNCTION dialbridge.can_see_campaign(p_campaign_id uuid) IS 'Whether 
 REVOKE ALL ON FUNCTION dialbridge.can_see_campaign(p_campaign_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.can_see_campaign(p_campaign_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.can_see_campaign(p_campaign_id uuid) TO service_role;
+GRANT ALL ON FUNCTION dialbridge.can_see_campaign(p_campaign_id uuid) TO dialbridge_metabase;

@@ -10,3 +10,4 @@ COMMENT ON FUNCTION dialbridge.current_app_role() IS 'The caller''s application 
 REVOKE ALL ON FUNCTION dialbridge.current_app_role() FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.current_app_role() TO authenticated;
 GRANT ALL ON FUNCTION dialbridge.current_app_role() TO service_role;
+GRANT ALL ON FUNCTION dialbridge.current_app_role() TO dialbridge_metabase;
