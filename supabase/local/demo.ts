@@ -10,7 +10,11 @@
  *   4. the sandbox dials every session from 09:00 Eastern: real-shaped callbacks, realistic outcomes and
  *      dispositions, a few calls lost on the way;
  *   5. the worker ingests them (contact_activities, tasks, suppressions), the daily reconciliation runs,
- *      and the day is summarised per rep, with the calls that never reached us.
+ *      and the day is summarised per rep, with the calls that never reached us;
+ *   6. an afternoon power-dialing campaign of three reps through the VoIPStudio sandbox: each rep goes
+ *      available, the worker dials the queue's next contact with their own token, the per-leg webhooks
+ *      become calls and activities, the reps disposition them and go available again; the campaign and
+ *      the seed's /analytics are printed.
  *
  *   npm run demo [-- --keep] [--drop-rate 0.03] [--seed 20261121] [--seed-contract]
  *
@@ -24,6 +28,8 @@ import { loadDemoData, DEMO_USERS } from "./demo-data.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { freePort, startFunctionsServer } from "./functions-server.ts";
 import { dialOnSandbox, sandboxEnv, startPhoneBurnerSandbox } from "./phoneburner-sandbox.ts";
+import { startVoipStudioSandbox } from "./voipstudio-sandbox.ts";
+import { prng } from "./prng.ts";
 import { loadEnv } from "./env.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { DEV_JWT_SECRET, userJwt } from "../../functions/_shared/jwt.ts";
@@ -99,7 +105,14 @@ async function main() {
     const sandbox = await startPhoneBurnerSandbox({ acceptAnyToken: false, intakeMsPerContact: 5, baseLatencyMs: 20, webhookSecret });
     stops.push(() => sandbox.stop());
     const port = await freePort();
+    const voipCreds = `demo:${randomBytes(8).toString("hex")}`;
+    const voip = await startVoipStudioSandbox({ webhookUrl: `http://127.0.0.1:${port}/functions/v1/voipstudio-webhook`, webhookCredentials: voipCreds,
+      answerRate: 0.45, busyRate: 0.08, agentAnswerMs: 40, ringMs: 120, talkMs: 200, talkSeconds: 240, duplicateRate: 0.15, seed: SEED });
+    stops.push(() => voip.stop());
     const env: Record<string, string> = {
+      VOIPSTUDIO_API_BASE: voip.url,
+      VOIPSTUDIO_WEBHOOK_CREDENTIALS: voipCreds,
+      VOIPSTUDIO_WEBHOOK_LOG: "errors",
       ...sandboxEnv(sandbox.url),
       SUPABASE_JWT_SECRET: process.env.SUPABASE_JWT_SECRET || DEV_JWT_SECRET,
       PHONEBURNER_WEBHOOK_TOKENS: webhookToken,
@@ -216,6 +229,9 @@ async function main() {
     say(`${t.linked} of ${t.sessions} pushed sessions linked to PhoneBurner's id by their calls; ` +
       `drift: ${t.missing} calls PhoneBurner made that never reached us (public.phoneburner_call_drift)`);
 
+    // ---------------------------------------------------------------------------------------- VoIPStudio power hour
+    await powerHour(sql, functions.url, voip, env.SUPABASE_JWT_SECRET, say);
+
     if (KEEP) {
       say(`\nkept running:\n  database   ${dbUrl}\n  functions  ${functions.url}\n  sandbox    ${sandbox.url}\nStop with Ctrl-C.`);
       await new Promise<void>((resolve) => {
@@ -226,6 +242,93 @@ async function main() {
   } finally {
     await stopAll();
   }
+}
+
+/**
+ * The afternoon: three East reps power-dial one VoIPStudio campaign. The demo puts the campaign's
+ * contacts in a zone where it is mid-afternoon now, so the legal window lets the demo run at any hour.
+ */
+async function powerHour(sql: ReturnType<typeof connect>, functionsUrl: string, voip: Awaited<ReturnType<typeof startVoipStudioSandbox>>,
+  jwtSecret: string, say: (line?: string) => void) {
+  say("\n── and an afternoon power hour through VoIPStudio (sandbox): three reps, one campaign");
+  const rand = prng(SEED + 3);
+  const keys = ["east-rep-1", "east-rep-2", "east-rep-3"];
+  const reps = await Promise.all(keys.map(async (key) => {
+    const u = DEMO_USERS.find((d) => d.key === key)!;
+    const [{ id }] = await sql`select id from public.profiles where email = ${u.email}`;
+    const token = `demo_vs_${key}_${randomBytes(6).toString("hex")}`;
+    await sql`insert into public.voipstudio_credentials (user_id, voipstudio_user_id, api_token) values (${id}, ${"77" + u.phoneburnerUserId}, ${token})
+              on conflict (user_id) do update set api_token = excluded.api_token, voipstudio_user_id = excluded.voipstudio_user_id`;
+    voip.registerToken(token, `77${u.phoneburnerUserId}`);
+    return { key, name: u.name, id, jwt: await userJwt(id, jwtSecret, { email: u.email }) };
+  }));
+  const api = async (rep: typeof reps[number], method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${functionsUrl}/dialer-api${path}`, {
+      method, headers: { Authorization: `Bearer ${rep.jwt}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return await res.json() as Record<string, any>;
+  };
+  const { campaign } = await api(reps[0], "POST", "/campaigns", {
+    name: "Afternoon power hour", type: "power", status: "active", max_attempts: 2, retry_interval: 7200,
+    script: "Hi, this is {{rep}} from SourceCo — we have a deal that fits your criteria…", active_hours: { start: "09:00", end: "18:00" },
+  });
+  for (const r of reps.slice(1)) await sql`insert into public.dialer_campaign_agents (campaign_id, user_id) values (${campaign.id}, ${r.id})`;
+  const pool = await sql`select c.id from public.contacts c join public.teams t on t.id = c.team_id
+                          where t.name = 'Coverage East' and c.phone_status = 'valid' and not c.do_not_call order by c.id limit 30`;
+  const added = await api(reps[0], "POST", `/campaigns/${campaign.id}/contacts`, { contacts: pool.map((c) => ({ contact_id: c.id })) });
+  const reasons = (added.excluded as { label: string }[]).reduce<Record<string, number>>((m, e) => ({ ...m, [e.label]: (m[e.label] ?? 0) + 1 }), {});
+  say(`campaign "${campaign.name}": ${added.added} contacts added, ${added.excluded.length} excluded` +
+    (added.excluded.length ? ` (${Object.entries(reasons).map(([k, v]) => `${v} ${k.toLowerCase()}`).join(", ")})` : ""));
+  const afternoon = (() => {
+    const zones = ["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Pacific/Auckland", "America/Sao_Paulo", "Pacific/Honolulu"];
+    const hour = (z: string) => Number(new Intl.DateTimeFormat("en-US", { timeZone: z, hour: "numeric", hourCycle: "h23" }).format(new Date()));
+    return zones.find((z) => hour(z) >= 12 && hour(z) < 16) ?? zones.find((z) => hour(z) >= 10 && hour(z) < 17) ?? "America/New_York";
+  })();
+  await sql`update public.contacts set timezone = ${afternoon}
+             where id in (select contact_id from public.campaign_contacts where campaign_id = ${campaign.id})`;
+  say(`(demo: the campaign's contacts are placed in ${afternoon}, where it is afternoon now, so the legal window allows the calls)`);
+
+  const dispositions = ["interested", "not-interested", "callback", "voicemail", "qualified", "not-qualified"] as const;
+  const lastDone = new Map<string, string>();
+  for (const r of reps) await api(r, "POST", "/agent/availability", { state: "available", campaign_id: campaign.id });
+  for (let round = 0; round < 400; round++) {
+    await sleep(100);
+    const states = await sql`select s.user_id, s.state, s.current_call_id, l.status from public.dialer_agent_states s
+                               left join public.call_logs l on l.id = s.current_call_id where s.user_id in ${sql(reps.map((r) => r.id))}`;
+    for (const st of states) {
+      const rep = reps.find((r) => r.id === st.user_id)!;
+      if (st.state !== "wrap_up" || !st.current_call_id || lastDone.get(rep.id) === st.current_call_id) continue;
+      lastDone.set(rep.id, st.current_call_id);
+      if (st.status === "completed") {
+        const d = dispositions[Math.floor(rand.next() * dispositions.length)];
+        await api(rep, "POST", "/dispositions", { call_id: st.current_call_id, disposition: d,
+          follow_up_date: d === "callback" ? new Date(Date.now() + 2 * 86_400_000).toISOString() : undefined });
+      }
+      await api(rep, "POST", "/agent/availability", { state: "available", campaign_id: campaign.id });
+    }
+    const [{ left }] = await sql`select count(*)::int as left from public.campaign_contacts
+                                  where campaign_id = ${campaign.id} and (status = 'pending' or status = 'calling')`;
+    if (left === 0) break;
+  }
+  for (const r of reps) await api(r, "POST", "/agent/availability", { state: "offline" });
+  await voip.idle();
+  for (let i = 0; i < 100; i++) {
+    const [{ n }] = await sql`select count(*)::int as n from dialbridge.webhook_events where provider = 'voipstudio' and processing_status in ('pending', 'processing')`;
+    if (n === 0) break;
+    await sleep(200);
+  }
+  const perRep = await sql`select p.display_name as rep, count(*)::int as calls, count(l.answered_at)::int as answered,
+                                  count(d.id)::int as dispositioned
+                             from public.call_logs l join public.profiles p on p.id = l.user_id
+                             left join lateral (select x.id from public.call_dispositions x where x.call_id = l.id limit 1) d on true
+                            where l.campaign_id = ${campaign.id} group by p.display_name order by calls desc`;
+  for (const r of perRep) say(`${String(r.rep).padEnd(16)} ${String(r.calls).padStart(3)} calls, ${String(r.answered).padStart(3)} answered, ${r.dispositioned} dispositioned`);
+  const [{ stats }] = await sql`select stats from public.dialer_campaigns where id = ${campaign.id}`;
+  say(`campaign: ${stats.completed} completed, ${stats.failed} to retry, ${stats.callback} callbacks, ${stats.do_not_call} do-not-call of ${stats.total}`);
+  const a = (await api(reps[0], "GET", `/analytics?campaign_id=${campaign.id}`)).analytics.overview;
+  say(`/analytics: ${a.totalCalls} calls, answer rate ${a.answerRate} %, avg ${a.avgDuration} s; ` +
+    `${voip.delivered.length} VoIPStudio webhooks delivered (some twice), every call one activity`);
 }
 
 main().then(() => process.exit(0), (e) => {
