@@ -351,6 +351,47 @@ create index if not exists call_logs_campaign_idx on public.call_logs (campaign_
 create index if not exists call_logs_contact_idx on public.call_logs (contact_id);
 create index if not exists call_logs_team_idx on public.call_logs (team_id);
 
+/**
+ * Where called parties are, once each: a campaign contact points at its place (its candidate zones and
+ * state), so the queue asks "is it callable now?" once per place, not once per contact.
+ */
+create table if not exists dialbridge.calling_places (
+  id bigint generated always as identity primary key,
+  time_zones text[] not null,
+  calling_state text,
+  constraint calling_places_key unique nulls not distinct (time_zones, calling_state)
+);
+comment on table dialbridge.calling_places is 'The distinct places of called parties (candidate zones and US state): the dialing queue evaluates calling hours per place, then picks contacts of the places open now.';
+comment on column dialbridge.calling_places.id is 'Place id.';
+comment on column dialbridge.calling_places.time_zones is 'Candidate IANA zones (dialbridge.called_party_time_zones).';
+comment on column dialbridge.calling_places.calling_state is 'US state, for its calling window (dialbridge.called_party_state).';
+alter table dialbridge.calling_places enable row level security;
+revoke all on table dialbridge.calling_places from public, anon, authenticated;
+grant select on table dialbridge.calling_places to service_role;
+
+/** The id of a place, recorded on first use. */
+create or replace function dialbridge.calling_place_id(p_time_zones text[], p_state text) returns bigint
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_id bigint;
+begin
+  select p.id into v_id from dialbridge.calling_places p
+   where p.time_zones = coalesce(p_time_zones, '{}') and p.calling_state is not distinct from p_state;
+  if v_id is null then
+    insert into dialbridge.calling_places (time_zones, calling_state) values (coalesce(p_time_zones, '{}'), p_state)
+    on conflict (time_zones, calling_state) do nothing
+    returning id into v_id;
+    if v_id is null then
+      select p.id into v_id from dialbridge.calling_places p
+       where p.time_zones = coalesce(p_time_zones, '{}') and p.calling_state is not distinct from p_state;
+    end if;
+  end if;
+  return v_id;
+end
+$$;
+comment on function dialbridge.calling_place_id(text[], text) is 'The dialbridge.calling_places id of candidate zones and a state, created on first use.';
+
 create table if not exists public.campaign_contacts (
   id uuid primary key default gen_random_uuid(),
   campaign_id uuid not null references public.dialer_campaigns (id) on delete cascade,
@@ -370,6 +411,9 @@ create table if not exists public.campaign_contacts (
   callback_at timestamptz,
   time_zones text[] not null default '{}',
   calling_state text,
+  place_id bigint references dialbridge.calling_places (id),
+  is_callback boolean generated always as (status = 'callback') stored,
+  queue_due_at timestamptz generated always as (coalesce(next_attempt_at, scheduled_at, created_at)) stored,
   reserved_by uuid references public.profiles (id) on delete set null,
   reserved_at timestamptz,
   reserved_until timestamptz,
@@ -404,6 +448,9 @@ comment on column public.campaign_contacts.priority is 'Queue priority (higher f
 comment on column public.campaign_contacts.scheduled_at is 'Not dialed before this (set on import).';
 comment on column public.campaign_contacts.callback_at is 'When the contact asked to be called back (a callback disposition''s follow-up date).';
 comment on column public.campaign_contacts.time_zones is 'Candidate time zones of the called party (dialbridge.called_party_time_zones), kept current with the contact.';
+comment on column public.campaign_contacts.place_id is 'Its place (dialbridge.calling_places): the queue checks calling hours per place.';
+comment on column public.campaign_contacts.is_callback is 'A callback (first in line when due).';
+comment on column public.campaign_contacts.queue_due_at is 'Its place in line after callbacks and priority: the next attempt, else the schedule, else when it was added.';
 comment on column public.campaign_contacts.calling_state is 'The called party''s US state, for its calling window (dialbridge.called_party_state).';
 comment on column public.campaign_contacts.reserved_by is 'The agent the contact is reserved for.';
 comment on column public.campaign_contacts.reserved_at is 'When it was reserved.';
@@ -417,9 +464,12 @@ comment on column public.campaign_contacts.queue_position is 'Order of import: t
 comment on column public.campaign_contacts.created_at is 'When the contact was added.';
 comment on column public.campaign_contacts.updated_at is 'When it last changed.';
 create index if not exists campaign_contacts_contact_idx on public.campaign_contacts (contact_id);
-create index if not exists campaign_contacts_queue_idx on public.campaign_contacts (campaign_id, priority desc, next_attempt_at, attempts)
-  where status in ('pending', 'failed', 'callback', 'calling');
+create index if not exists campaign_contacts_line_idx
+  on public.campaign_contacts (campaign_id, is_callback desc, priority desc, queue_due_at, attempts, queue_position)
+  where status in ('pending', 'failed', 'callback');
+create index if not exists campaign_contacts_place_idx on public.campaign_contacts (place_id);
 create index if not exists campaign_contacts_calling_idx on public.campaign_contacts (contact_id) where status = 'calling';
+create index if not exists campaign_contacts_reservations_idx on public.campaign_contacts (campaign_id, reserved_until) where status = 'calling';
 select dialbridge.ensure_constraint('public.call_logs', 'call_logs_campaign_contact_id_fkey',
   'foreign key (campaign_contact_id) references public.campaign_contacts (id) on delete set null');
 select dialbridge.ensure_constraint('public.campaign_contacts', 'campaign_contacts_reserved_for_call_id_fkey',
@@ -841,6 +891,7 @@ begin
   select * into k from public.contacts where id = new.contact_id;
   new.time_zones := dialbridge.called_party_time_zones(k.timezone, k.state, k.zip, new.phone_number);
   new.calling_state := dialbridge.called_party_state(k.state, k.zip, new.phone_number);
+  new.place_id := dialbridge.calling_place_id(new.time_zones, new.calling_state);
   return new;
 end
 $$;
@@ -854,9 +905,12 @@ language plpgsql security definer set search_path = ''
 as $$
 begin
   update public.campaign_contacts cc
-     set time_zones = dialbridge.called_party_time_zones(new.timezone, new.state, new.zip, cc.phone_number),
-         calling_state = dialbridge.called_party_state(new.state, new.zip, cc.phone_number)
-   where cc.contact_id = new.id;
+     set time_zones = p.zones, calling_state = p.state, place_id = dialbridge.calling_place_id(p.zones, p.state)
+    from (select x.id,
+                 dialbridge.called_party_time_zones(new.timezone, new.state, new.zip, x.phone_number) as zones,
+                 dialbridge.called_party_state(new.state, new.zip, x.phone_number) as state
+            from public.campaign_contacts x where x.contact_id = new.id) p
+   where cc.id = p.id;
   return null;
 end
 $$;
@@ -1186,10 +1240,13 @@ begin
   -- the contact that opens first: its retry or schedule (due), then its calling window (open)
   select g.due, dialbridge.callable_from(g.time_zones, g.calling_state, p_campaign.active_hours, v_tz, g.due) as open
     into v_due, v_open
-    from (select distinct cc.time_zones, cc.calling_state, greatest(cc.next_attempt_at, cc.scheduled_at, as_of) as due
-            from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
-           where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
-             and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid) g
+    from (select p.time_zones, p.calling_state, d.due
+            from (select cc.place_id, greatest(cc.next_attempt_at, cc.scheduled_at, as_of) as due
+                    from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
+                   where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
+                     and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid
+                   group by 1, 2) d
+            join dialbridge.calling_places p on p.id = d.place_id) g
    order by 2 nulls last, 1
    limit 1;
   if v_open is not null and v_open <= as_of then
@@ -1226,6 +1283,7 @@ declare
   v_c public.dialer_campaigns;
   v_cc public.campaign_contacts;
   v_skip uuid[] := '{}';
+  v_open bigint[];
   v_block record;
   i integer;
 begin
@@ -1250,6 +1308,9 @@ begin
                     where x.campaign_id = v_c.id and x.status = 'calling' and x.reserved_until <= as_of
                     for update skip locked);
 
+  -- calling hours, once per place (a handful), not once per contact
+  v_open := array(select p.id from dialbridge.calling_places p
+                   where dialbridge.is_callable_at(p.time_zones, p.calling_state, v_c.active_hours, v_c.timezone, as_of));
   for i in 1 .. 50 loop
     select cc.* into v_cc
       from public.campaign_contacts cc
@@ -1261,11 +1322,10 @@ begin
        and (cc.scheduled_at is null or cc.scheduled_at <= as_of)
        and not k.do_not_call and not k.phone_number_invalid
        and cc.id <> all (v_skip)
-       and dialbridge.is_callable_at(cc.time_zones, cc.calling_state, v_c.active_hours, v_c.timezone, as_of)
+       and cc.place_id = any (v_open)
        and not exists (select 1 from public.campaign_contacts o
                         where o.contact_id = cc.contact_id and o.status = 'calling' and o.id <> cc.id)
-     order by (cc.status = 'callback') desc, cc.priority desc,
-              coalesce(cc.next_attempt_at, cc.scheduled_at, cc.created_at), cc.attempts, cc.queue_position
+     order by cc.is_callback desc, cc.priority desc, cc.queue_due_at, cc.attempts, cc.queue_position
      limit 1
        for update of cc skip locked;
     exit when not found;
@@ -1826,10 +1886,11 @@ begin
     raise exception 'VoIPStudio % event names no call', e.event_type using errcode = 'DB061';
   end if;
   r.event_at := coalesce(dialbridge.voipstudio_time(p -> 'event_time'), e.received_at);
-  select * into v_log from public.call_logs l
-   where (l.provider = 'voipstudio' and l.call_id = r.call_id)
-      or (r.call_id like 'log-%' and l.id::text = pg_catalog.substr(r.call_id, 5))
-   order by l.created_at limit 1;
+  if r.call_id like 'log-%' then
+    select * into v_log from public.call_logs l where l.id::text = pg_catalog.substr(r.call_id, 5);
+  else
+    select * into v_log from public.call_logs l where l.provider = 'voipstudio' and l.call_id = r.call_id;
+  end if;
   r.sourceco_contact_id := coalesce(v_log.contact_id::text, p ->> 'contact_id');
   r.user_email := coalesce(p ->> 'user_email',
                            (select pr.email from public.profiles pr where pr.id = v_log.user_id),
@@ -1919,7 +1980,7 @@ begin
   create temporary table voipstudio_call_sync (
     call_id text primary key, status text, started_at timestamptz, answered_at timestamptz, ended_at timestamptz,
     duration integer, recording_url text, direction text, from_number text, to_number text, last_event_at timestamptz,
-    activity_id uuid, contact_id uuid, rep_id uuid, team_id uuid, has_leg_events boolean) on commit drop;
+    activity_id uuid, contact_id uuid, rep_id uuid, team_id uuid, has_leg_events boolean, log_id uuid) on commit drop;
   end if;
   truncate pg_temp.voipstudio_call_sync;
   insert into pg_temp.voipstudio_call_sync
@@ -1937,7 +1998,7 @@ begin
          (array_agg(f.extra ->> 'voipstudio_dst' order by f.ended_at nulls last, f.event_at) filter (where f.extra ? 'voipstudio_dst'))[1],
          max(f.event_at) filter (where f.event_type like 'call.%'),
          a.id, a.contact_id, a.user_id, a.team_id,
-         bool_or(f.event_type like 'call.%')
+         bool_or(f.event_type like 'call.%'), null::uuid
     from dialbridge.call_events f
     left join public.contact_activities a on a.dedupe_key = 'voipstudio:call:' || f.call_id
    where f.provider = 'voipstudio' and f.kind = 'call' and f.call_id = any (p_call_ids)
@@ -1957,6 +2018,10 @@ begin
      and s.call_id not like 'log-%'
   on conflict (provider, call_id) do nothing;
 
+  update pg_temp.voipstudio_call_sync s
+     set log_id = case when s.call_id like 'log-%' then pg_catalog.substr(s.call_id, 5)::uuid
+                       else (select l.id from public.call_logs l where l.provider = 'voipstudio' and l.call_id = s.call_id) end;
+
   update public.call_logs l
      set status = coalesce(s.status, l.status),
          started_at = coalesce(s.started_at, l.started_at),
@@ -1967,7 +2032,7 @@ begin
          contact_activity_id = coalesce(s.activity_id, l.contact_activity_id),
          contact_id = coalesce(l.contact_id, s.contact_id)
     from pg_temp.voipstudio_call_sync s
-   where ((l.provider = 'voipstudio' and l.call_id = s.call_id) or (s.call_id like 'log-%' and l.id::text = pg_catalog.substr(s.call_id, 5)))
+   where l.id = s.log_id
      and (l.status, l.started_at, l.answered_at, l.ended_at, l.duration, l.recording_url, l.contact_activity_id, l.contact_id)
          is distinct from
          (coalesce(s.status, l.status), coalesce(s.started_at, l.started_at), coalesce(s.answered_at, l.answered_at),

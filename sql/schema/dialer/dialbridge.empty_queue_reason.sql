@@ -28,10 +28,13 @@ begin
   -- the contact that opens first: its retry or schedule (due), then its calling window (open)
   select g.due, dialbridge.callable_from(g.time_zones, g.calling_state, p_campaign.active_hours, v_tz, g.due) as open
     into v_due, v_open
-    from (select distinct cc.time_zones, cc.calling_state, greatest(cc.next_attempt_at, cc.scheduled_at, as_of) as due
-            from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
-           where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
-             and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid) g
+    from (select p.time_zones, p.calling_state, d.due
+            from (select cc.place_id, greatest(cc.next_attempt_at, cc.scheduled_at, as_of) as due
+                    from public.campaign_contacts cc join public.contacts k on k.id = cc.contact_id
+                   where cc.campaign_id = p_campaign.id and cc.status in ('pending', 'failed', 'callback')
+                     and cc.attempts < p_campaign.max_attempts and not k.do_not_call and not k.phone_number_invalid
+                   group by 1, 2) d
+            join dialbridge.calling_places p on p.id = d.place_id) g
    order by 2 nulls last, 1
    limit 1;
   if v_open is not null and v_open <= as_of then

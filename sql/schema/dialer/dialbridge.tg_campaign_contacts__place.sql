@@ -11,6 +11,7 @@ begin
   select * into k from public.contacts where id = new.contact_id;
   new.time_zones := dialbridge.called_party_time_zones(k.timezone, k.state, k.zip, new.phone_number);
   new.calling_state := dialbridge.called_party_state(k.state, k.zip, new.phone_number);
+  new.place_id := dialbridge.calling_place_id(new.time_zones, new.calling_state);
   return new;
 end
 $$;

@@ -4,9 +4,12 @@ CREATE FUNCTION dialbridge.tg_contacts__refresh_campaign_places() RETURNS trigge
     AS $$
 begin
   update public.campaign_contacts cc
-     set time_zones = dialbridge.called_party_time_zones(new.timezone, new.state, new.zip, cc.phone_number),
-         calling_state = dialbridge.called_party_state(new.state, new.zip, cc.phone_number)
-   where cc.contact_id = new.id;
+     set time_zones = p.zones, calling_state = p.state, place_id = dialbridge.calling_place_id(p.zones, p.state)
+    from (select x.id,
+                 dialbridge.called_party_time_zones(new.timezone, new.state, new.zip, x.phone_number) as zones,
+                 dialbridge.called_party_state(new.state, new.zip, x.phone_number) as state
+            from public.campaign_contacts x where x.contact_id = new.id) p
+   where cc.id = p.id;
   return null;
 end
 $$;

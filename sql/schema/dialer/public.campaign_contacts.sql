@@ -17,6 +17,9 @@ CREATE TABLE public.campaign_contacts (
     callback_at timestamp with time zone,
     time_zones text[] DEFAULT '{}'::text[] NOT NULL,
     calling_state text,
+    place_id bigint,
+    is_callback boolean GENERATED ALWAYS AS ((status = 'callback'::text)) STORED,
+    queue_due_at timestamp with time zone GENERATED ALWAYS AS (COALESCE(next_attempt_at, scheduled_at, created_at)) STORED,
     reserved_by uuid,
     reserved_at timestamp with time zone,
     reserved_until timestamp with time zone,
@@ -71,6 +74,12 @@ COMMENT ON COLUMN public.campaign_contacts.time_zones IS 'Candidate time zones o
 
 COMMENT ON COLUMN public.campaign_contacts.calling_state IS 'The called party''s US state, for its calling window (dialbridge.called_party_state).';
 
+COMMENT ON COLUMN public.campaign_contacts.place_id IS 'Its place (dialbridge.calling_places): the queue checks calling hours per place.';
+
+COMMENT ON COLUMN public.campaign_contacts.is_callback IS 'A callback (first in line when due).';
+
+COMMENT ON COLUMN public.campaign_contacts.queue_due_at IS 'Its place in line after callbacks and priority: the next attempt, else the schedule, else when it was added.';
+
 COMMENT ON COLUMN public.campaign_contacts.reserved_by IS 'The agent the contact is reserved for.';
 
 COMMENT ON COLUMN public.campaign_contacts.reserved_at IS 'When it was reserved.';
@@ -112,7 +121,11 @@ CREATE INDEX campaign_contacts_calling_idx ON public.campaign_contacts USING btr
 
 CREATE INDEX campaign_contacts_contact_idx ON public.campaign_contacts USING btree (contact_id);
 
-CREATE INDEX campaign_contacts_queue_idx ON public.campaign_contacts USING btree (campaign_id, priority DESC, next_attempt_at, attempts) WHERE (status = ANY (ARRAY['pending'::text, 'failed'::text, 'callback'::text, 'calling'::text]));
+CREATE INDEX campaign_contacts_line_idx ON public.campaign_contacts USING btree (campaign_id, is_callback DESC, priority DESC, queue_due_at, attempts, queue_position) WHERE (status = ANY (ARRAY['pending'::text, 'failed'::text, 'callback'::text]));
+
+CREATE INDEX campaign_contacts_place_idx ON public.campaign_contacts USING btree (place_id);
+
+CREATE INDEX campaign_contacts_reservations_idx ON public.campaign_contacts USING btree (campaign_id, reserved_until) WHERE (status = 'calling'::text);
 
 CREATE TRIGGER _100_place BEFORE INSERT OR UPDATE OF contact_id, phone_number ON public.campaign_contacts FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_campaign_contacts__place();
 
@@ -134,6 +147,9 @@ ALTER TABLE ONLY public.campaign_contacts
 
 ALTER TABLE ONLY public.campaign_contacts
     ADD CONSTRAINT campaign_contacts_last_call_id_fkey FOREIGN KEY (last_call_id) REFERENCES public.call_logs(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.campaign_contacts
+    ADD CONSTRAINT campaign_contacts_place_id_fkey FOREIGN KEY (place_id) REFERENCES dialbridge.calling_places(id);
 
 ALTER TABLE ONLY public.campaign_contacts
     ADD CONSTRAINT campaign_contacts_reserved_by_fkey FOREIGN KEY (reserved_by) REFERENCES public.profiles(id) ON DELETE SET NULL;

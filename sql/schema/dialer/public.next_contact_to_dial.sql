@@ -8,6 +8,7 @@ declare
   v_c public.dialer_campaigns;
   v_cc public.campaign_contacts;
   v_skip uuid[] := '{}';
+  v_open bigint[];
   v_block record;
   i integer;
 begin
@@ -32,6 +33,9 @@ begin
                     where x.campaign_id = v_c.id and x.status = 'calling' and x.reserved_until <= as_of
                     for update skip locked);
 
+  -- calling hours, once per place (a handful), not once per contact
+  v_open := array(select p.id from dialbridge.calling_places p
+                   where dialbridge.is_callable_at(p.time_zones, p.calling_state, v_c.active_hours, v_c.timezone, as_of));
   for i in 1 .. 50 loop
     select cc.* into v_cc
       from public.campaign_contacts cc
@@ -43,11 +47,10 @@ begin
        and (cc.scheduled_at is null or cc.scheduled_at <= as_of)
        and not k.do_not_call and not k.phone_number_invalid
        and cc.id <> all (v_skip)
-       and dialbridge.is_callable_at(cc.time_zones, cc.calling_state, v_c.active_hours, v_c.timezone, as_of)
+       and cc.place_id = any (v_open)
        and not exists (select 1 from public.campaign_contacts o
                         where o.contact_id = cc.contact_id and o.status = 'calling' and o.id <> cc.id)
-     order by (cc.status = 'callback') desc, cc.priority desc,
-              coalesce(cc.next_attempt_at, cc.scheduled_at, cc.created_at), cc.attempts, cc.queue_position
+     order by cc.is_callback desc, cc.priority desc, cc.queue_due_at, cc.attempts, cc.queue_position
      limit 1
        for update of cc skip locked;
     exit when not found;

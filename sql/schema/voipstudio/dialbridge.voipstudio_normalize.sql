@@ -25,10 +25,11 @@ begin
     raise exception 'VoIPStudio % event names no call', e.event_type using errcode = 'DB061';
   end if;
   r.event_at := coalesce(dialbridge.voipstudio_time(p -> 'event_time'), e.received_at);
-  select * into v_log from public.call_logs l
-   where (l.provider = 'voipstudio' and l.call_id = r.call_id)
-      or (r.call_id like 'log-%' and l.id::text = pg_catalog.substr(r.call_id, 5))
-   order by l.created_at limit 1;
+  if r.call_id like 'log-%' then
+    select * into v_log from public.call_logs l where l.id::text = pg_catalog.substr(r.call_id, 5);
+  else
+    select * into v_log from public.call_logs l where l.provider = 'voipstudio' and l.call_id = r.call_id;
+  end if;
   r.sourceco_contact_id := coalesce(v_log.contact_id::text, p ->> 'contact_id');
   r.user_email := coalesce(p ->> 'user_email',
                            (select pr.email from public.profiles pr where pr.id = v_log.user_id),

@@ -12,7 +12,7 @@ begin
   create temporary table voipstudio_call_sync (
     call_id text primary key, status text, started_at timestamptz, answered_at timestamptz, ended_at timestamptz,
     duration integer, recording_url text, direction text, from_number text, to_number text, last_event_at timestamptz,
-    activity_id uuid, contact_id uuid, rep_id uuid, team_id uuid, has_leg_events boolean) on commit drop;
+    activity_id uuid, contact_id uuid, rep_id uuid, team_id uuid, has_leg_events boolean, log_id uuid) on commit drop;
   end if;
   truncate pg_temp.voipstudio_call_sync;
   insert into pg_temp.voipstudio_call_sync
@@ -30,7 +30,7 @@ begin
          (array_agg(f.extra ->> 'voipstudio_dst' order by f.ended_at nulls last, f.event_at) filter (where f.extra ? 'voipstudio_dst'))[1],
          max(f.event_at) filter (where f.event_type like 'call.%'),
          a.id, a.contact_id, a.user_id, a.team_id,
-         bool_or(f.event_type like 'call.%')
+         bool_or(f.event_type like 'call.%'), null::uuid
     from dialbridge.call_events f
     left join public.contact_activities a on a.dedupe_key = 'voipstudio:call:' || f.call_id
    where f.provider = 'voipstudio' and f.kind = 'call' and f.call_id = any (p_call_ids)
@@ -50,6 +50,10 @@ begin
      and s.call_id not like 'log-%'
   on conflict (provider, call_id) do nothing;
 
+  update pg_temp.voipstudio_call_sync s
+     set log_id = case when s.call_id like 'log-%' then pg_catalog.substr(s.call_id, 5)::uuid
+                       else (select l.id from public.call_logs l where l.provider = 'voipstudio' and l.call_id = s.call_id) end;
+
   update public.call_logs l
      set status = coalesce(s.status, l.status),
          started_at = coalesce(s.started_at, l.started_at),
@@ -60,7 +64,7 @@ begin
          contact_activity_id = coalesce(s.activity_id, l.contact_activity_id),
          contact_id = coalesce(l.contact_id, s.contact_id)
     from pg_temp.voipstudio_call_sync s
-   where ((l.provider = 'voipstudio' and l.call_id = s.call_id) or (s.call_id like 'log-%' and l.id::text = pg_catalog.substr(s.call_id, 5)))
+   where l.id = s.log_id
      and (l.status, l.started_at, l.answered_at, l.ended_at, l.duration, l.recording_url, l.contact_activity_id, l.contact_id)
          is distinct from
          (coalesce(s.status, l.status), coalesce(s.started_at, l.started_at), coalesce(s.answered_at, l.answered_at),
