@@ -258,6 +258,19 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
     expect((await api(1, "POST", "/agent/availability", { state: "paused" })).body.agent.state).toBe("paused");
   }, 60_000);
 
+  it("brings recordings from VoIPStudio's call history onto the call log and its activity", async () => {
+    const handed = (globalThis as any).__handed;
+    await sql`select graphile_worker.add_job('call_recordings__sync', '{"hours": 1}'::json)`;
+    const rec = await waitFor(async () => (await sql`select r.recording_url, r.duration, l.recording_url as on_log, a.recording_url as on_activity
+        from public.call_recordings r join public.call_logs l on l.id = r.call_id
+        left join public.contact_activities a on a.id = l.contact_activity_id where l.call_id = ${handed.ann.callId}`)[0]);
+    expect(rec.recording_url).toBe(`${sandbox.url}/recordings/${handed.ann.callId}.mp3`);
+    expect(rec).toMatchObject({ duration: 95, on_log: rec.recording_url, on_activity: rec.recording_url });
+    const [{ missed }] = await sql`select count(*)::int as missed from public.call_recordings r join public.call_logs l on l.id = r.call_id
+                                    where l.call_id = ${handed.ned.callId}`;
+    expect(missed).toBe(0); // an unanswered call has no recording
+  }, 30_000);
+
   it("refuses what must not be dialled and says why VoIPStudio could not place a call", async () => {
     const dnc = await api(0, "POST", "/calls", { to: phone(9) });
     expect(dnc.status).toBe(422);
