@@ -20,6 +20,11 @@ insert into scenario (name, contact) values
   ('busy', tests.push_contact('Dial 605', 'Busy', 'Line', '+12125556506')),
   ('early', tests.push_contact('Dial 605', 'Early', 'Webhooks', '+12125556507'));
 update scenario set root = 'root-605-' || name;
+-- the calls are placed now (click-to-call checks the calling window at now()): the contacts live where it is daytime now
+update contacts set timezone = (select z from unnest(array['America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'America/Los_Angeles',
+                                                           'Pacific/Honolulu', 'Asia/Kolkata', 'Australia/Sydney']) z
+                                 where extract(hour from now() at time zone z) between 10 and 17 limit 1), state = null
+ where id in (select contact from scenario);
 select tests.dialer_campaign('agent@dial605.test', 'Legs', array(select contact from scenario order by name)::uuid[],
   '{"type": "manual", "max_attempts": 3, "retry_interval": 1800}') as campaign \gset
 

@@ -15,6 +15,12 @@ begin
       from public.call_logs l
      where l.campaign_contact_id = any (p_ids) and l.status <> 'canceled'
      order by l.campaign_contact_id, coalesce(l.started_at, l.created_at) desc, l.created_at desc, l.id desc
+  ), live_call as (
+    -- a call in progress holds the contact, whatever its start time says about its place among the others
+    select distinct on (l.campaign_contact_id) l.campaign_contact_id as cc_id, l.id, l.user_id, l.created_at
+      from public.call_logs l
+     where l.campaign_contact_id = any (p_ids) and l.status in ('initiated', 'ringing', 'answered')
+     order by l.campaign_contact_id, l.created_at desc, l.id desc
   ), last_disp as (
     select distinct on (d.call_id) d.call_id, d.disposition, d.follow_up_date
       from public.call_dispositions d join last_call lc on lc.id = d.call_id
@@ -24,17 +30,18 @@ begin
            -- what holds the contact: a live call, the queue's reservation waiting for a call (also when the
            -- call it was waiting for was never placed), or nothing
            case when cc.status = 'do-not-call' then 'none'
-                when lc.status in ('initiated', 'ringing', 'answered') then 'call'
+                when live.id is not null then 'call'
                 when cc.status = 'calling' and (cc.reserved_for_call_id is null or rc.status = 'canceled') then 'queue'
                 else 'none' end as hold,
            coalesce(rc.status = 'canceled', false) as call_not_placed,
-           lc.user_id as caller, lc.created_at as call_created_at,
+           live.id as live_call_id, live.user_id as caller, live.created_at as call_created_at,
            case when ld.disposition = 'callback' then ld.follow_up_date else cc.callback_at end as callback_at,
            cp.reservation_timeout_seconds, lc.status as call_status, cc.status as old_status
       from public.campaign_contacts cc
       join public.dialer_campaigns cp on cp.id = cc.campaign_id
       left join calls c on c.cc_id = cc.id
       left join last_call lc on lc.cc_id = cc.id
+      left join live_call live on live.cc_id = cc.id
       left join last_disp ld on ld.call_id = lc.id
       left join public.call_logs rc on rc.id = cc.reserved_for_call_id
      where cc.id = any (p_ids)
@@ -56,7 +63,7 @@ begin
          status = t.status,
          reserved_by = case when t.hold = 'none' then null when t.hold = 'call' then t.caller else cc.reserved_by end,
          reserved_at = case when t.hold = 'none' then null else coalesce(cc.reserved_at, pg_catalog.now()) end,
-         reserved_for_call_id = case when t.hold = 'call' then t.last_call_id end,
+         reserved_for_call_id = case when t.hold = 'call' then t.live_call_id end,
          reserved_until = case when t.hold = 'none' then null
                                when t.hold = 'call' then t.call_created_at + interval '4 hours'
                                when t.call_not_placed then pg_catalog.now() + pg_catalog.make_interval(secs => t.reservation_timeout_seconds)
@@ -68,7 +75,7 @@ begin
      and (cc.attempts, cc.last_attempt_at, cc.last_call_id, cc.callback_at, cc.status, cc.reserved_for_call_id, t.call_not_placed)
          is distinct from
          (t.attempts, t.last_at, t.last_call_id, t.callback_at, t.status,
-          case when t.hold = 'call' then t.last_call_id end, false);
+          case when t.hold = 'call' then t.live_call_id end, false);
   get diagnostics v_n = row_count;
   return v_n;
 end
