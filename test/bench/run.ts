@@ -9,15 +9,17 @@
  *   reports  1,000,000 calls: roll-up reports vs the seed's queries on the raw table  (test/bench/reports.ts)
  *   voipstudio  the dialing queue with 100,000 contacts and 20 agents vs the same query without SKIP
  *            LOCKED; VoIPStudio webhook legs end to end vs a bare insert     (test/bench/voipstudio.ts)
+ *   pacing   a simulated predictive floor: power, fixed ratio, VICIdial-style adaptive, dialbridge's pacer
+ *                                                                           (test/bench/pacing.ts)
  *
- *   npm run bench -- [--only=ingest,push,reports,voipstudio]
+ *   npm run bench -- [--only=ingest,push,reports,voipstudio,pacing]
  * Exits 1 when a benchmark failed to run (a missed target is reported, not an error).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { bin, root } from "../../supabase/local/db.ts";
 
-const benches = ["ingest", "push", "reports", "voipstudio"];
+const benches = ["ingest", "push", "reports", "voipstudio", "pacing"];
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const selected = benches.filter((b) => !only || only.includes(b));
 
