@@ -571,6 +571,33 @@ create index if not exists voicemail_drops_team_idx on public.voicemail_drops (t
 select dialbridge.ensure_constraint('public.dialer_campaigns', 'dialer_campaigns_voicemail_drop_id_fkey',
   'foreign key (voicemail_drop_id) references public.voicemail_drops (id) on delete set null');
 
+-- predictive mode (issue 13): line limit, safe-harbor message, cooldown after an abandoned call; who answered
+alter table public.dialer_campaigns add column if not exists max_lines integer not null default 20;
+alter table public.dialer_campaigns add column if not exists safe_harbor_drop_id uuid references public.voicemail_drops (id) on delete set null;
+alter table public.dialer_campaigns add column if not exists abandon_cooldown_seconds integer not null default 259200;
+select dialbridge.ensure_constraint('public.dialer_campaigns', 'dialer_campaigns_max_lines_check', 'check (max_lines between 1 and 200)');
+select dialbridge.ensure_constraint('public.dialer_campaigns', 'dialer_campaigns_abandon_cooldown_check',
+  'check (abandon_cooldown_seconds between 0 and 2592000)');
+comment on column public.dialer_campaigns.max_lines is 'Predictive mode: never more lines ringing at once than this.';
+comment on column public.dialer_campaigns.safe_harbor_drop_id is 'Predictive mode: the identifying message with an opt-out played to a person no rep reached within 2 s (a voicemail drop).';
+comment on column public.dialer_campaigns.abandon_cooldown_seconds is 'Predictive mode: a contact whose call was abandoned is not called by a predictive campaign again before this many seconds (72 hours by default).';
+grant insert (max_lines, safe_harbor_drop_id, abandon_cooldown_seconds), update (max_lines, safe_harbor_drop_id, abandon_cooldown_seconds)
+  on public.dialer_campaigns to authenticated;
+
+alter table public.call_logs add column if not exists answered_by text;
+alter table public.call_logs add column if not exists abandoned boolean not null default false;
+alter table public.call_logs add column if not exists abandoned_at timestamptz;
+alter table public.call_logs add column if not exists safe_harbor_drop_id uuid references public.voicemail_drops (id) on delete set null;
+select dialbridge.ensure_constraint('public.call_logs', 'call_logs_answered_by_check', 'check (answered_by in (''human'', ''machine''))');
+select dialbridge.ensure_constraint('public.call_logs', 'call_logs_abandoned_check',
+  'check ((not abandoned) or (abandoned_at is not null and answered_at is not null and answered_by = ''human''))');
+comment on column public.call_logs.answered_by is 'Who answered: human or machine (answering-machine detection); null: not answered or not known.';
+comment on column public.call_logs.abandoned is 'A person answered and no rep reached them within 2 s (47 CFR 64.1200(a)(7)): counts against the campaign''s 3 % cap.';
+comment on column public.call_logs.abandoned_at is 'When the call was given up on (the safe-harbor message then played).';
+comment on column public.call_logs.safe_harbor_drop_id is 'The identifying message with an opt-out played to the abandoned call.';
+create index if not exists call_logs_abandoned_contact_idx on public.call_logs (contact_id, abandoned_at) where abandoned;
+
+
 create table if not exists public.voicemail_drop_uses (
   id uuid primary key default gen_random_uuid(),
   voicemail_drop_id uuid not null references public.voicemail_drops (id) on delete cascade,
@@ -1325,6 +1352,11 @@ begin
        and cc.place_id = any (v_open)
        and not exists (select 1 from public.campaign_contacts o
                         where o.contact_id = cc.contact_id and o.status = 'calling' and o.id <> cc.id)
+       -- predictive campaigns leave alone a contact whose call was abandoned within the cooldown
+       and (v_c.type <> 'predictive' or not exists (
+             select 1 from public.call_logs al join public.dialer_campaigns ac on ac.id = al.campaign_id
+              where al.contact_id = cc.contact_id and al.abandoned and ac.type = 'predictive'
+                and al.abandoned_at > as_of - pg_catalog.make_interval(secs => v_c.abandon_cooldown_seconds)))
      order by cc.is_callback desc, cc.priority desc, cc.queue_due_at, cc.attempts, cc.queue_position
      limit 1
        for update of cc skip locked;
@@ -1368,7 +1400,7 @@ begin
 end
 $$;
 comment on function public.next_contact_to_dial(uuid, uuid, timestamptz) is
-'The dialing queue: reserves the next contact of an active campaign for the agent (the signed-in user; the service role names one) and returns it — due callbacks first, then priority, then the scheduled or next-attempt time, then the fewest attempts. FOR UPDATE SKIP LOCKED: concurrent agents never get the same contact, and a per-contact lock keeps a contact out of two campaigns'' hands. Never returns a contact on do-not-call or suppressed (dialbridge.contact_blocks, same transaction: legal or internal do-not-call marks it do-not-call, a timed suppression postpones it), with an invalid number, out of attempts, or whose local time (every candidate zone) is outside the campaign''s active hours or the legal window. A reservation not followed by a call within reservation_timeout_seconds returns to the queue. When it has none: one row without a contact, queue_status campaign_not_active, nothing_left, all_reserved, waiting_for_retry or outside_hours, with detail ("…until 09:00 (America/New_York)") and available_at.';
+'The dialing queue: reserves the next contact of an active campaign for the agent (the signed-in user; the service role names one) and returns it — due callbacks first, then priority, then the scheduled or next-attempt time, then the fewest attempts. FOR UPDATE SKIP LOCKED: concurrent agents never get the same contact, and a per-contact lock keeps a contact out of two campaigns'' hands. Never returns a contact on do-not-call or suppressed (dialbridge.contact_blocks, same transaction: legal or internal do-not-call marks it do-not-call, a timed suppression postpones it), with an invalid number, out of attempts, or whose local time (every candidate zone) is outside the campaign''s active hours or the legal window; a predictive campaign also skips a contact whose predictive call was abandoned within its abandon_cooldown_seconds. A reservation not followed by a call within reservation_timeout_seconds returns to the queue. When it has none: one row without a contact, queue_status campaign_not_active, nothing_left, all_reserved, waiting_for_retry or outside_hours, with detail ("…until 09:00 (America/New_York)") and available_at.';
 revoke all on function public.next_contact_to_dial(uuid, uuid, timestamptz) from public;
 grant execute on function public.next_contact_to_dial(uuid, uuid, timestamptz) to authenticated, service_role;
 

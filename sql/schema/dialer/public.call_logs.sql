@@ -23,6 +23,12 @@ CREATE TABLE public.call_logs (
     ended_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    answered_by text,
+    abandoned boolean DEFAULT false NOT NULL,
+    abandoned_at timestamp with time zone,
+    safe_harbor_drop_id uuid,
+    CONSTRAINT call_logs_abandoned_check CHECK (((NOT abandoned) OR ((abandoned_at IS NOT NULL) AND (answered_at IS NOT NULL) AND (answered_by = 'human'::text)))),
+    CONSTRAINT call_logs_answered_by_check CHECK ((answered_by = ANY (ARRAY['human'::text, 'machine'::text]))),
     CONSTRAINT call_logs_direction_check CHECK ((direction = ANY (ARRAY['inbound'::text, 'outbound'::text]))),
     CONSTRAINT call_logs_duration_check CHECK (((duration IS NULL) OR (duration >= 0))),
     CONSTRAINT call_logs_status_check CHECK ((status = ANY (ARRAY['initiated'::text, 'ringing'::text, 'answered'::text, 'completed'::text, 'failed'::text, 'busy'::text, 'no-answer'::text, 'canceled'::text])))
@@ -78,11 +84,21 @@ COMMENT ON COLUMN public.call_logs.created_at IS 'When the row was written.';
 
 COMMENT ON COLUMN public.call_logs.updated_at IS 'When it last changed.';
 
+COMMENT ON COLUMN public.call_logs.answered_by IS 'Who answered: human or machine (answering-machine detection); null: not answered or not known.';
+
+COMMENT ON COLUMN public.call_logs.abandoned IS 'A person answered and no rep reached them within 2 s (47 CFR 64.1200(a)(7)): counts against the campaign''s 3 % cap.';
+
+COMMENT ON COLUMN public.call_logs.abandoned_at IS 'When the call was given up on (the safe-harbor message then played).';
+
+COMMENT ON COLUMN public.call_logs.safe_harbor_drop_id IS 'The identifying message with an opt-out played to the abandoned call.';
+
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_call_id_key UNIQUE (provider, call_id);
 
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_pkey PRIMARY KEY (id);
+
+CREATE INDEX call_logs_abandoned_contact_idx ON public.call_logs USING btree (contact_id, abandoned_at) WHERE abandoned;
 
 CREATE INDEX call_logs_campaign_contact_idx ON public.call_logs USING btree (campaign_contact_id);
 
@@ -114,6 +130,12 @@ CREATE TRIGGER _910_call_stats_insert AFTER INSERT ON public.call_logs REFERENCI
 
 CREATE TRIGGER _910_call_stats_update AFTER UPDATE ON public.call_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__call_stats();
 
+CREATE TRIGGER _920_pacing_delete AFTER DELETE ON public.call_logs REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
+
+CREATE TRIGGER _920_pacing_insert AFTER INSERT ON public.call_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
+
+CREATE TRIGGER _920_pacing_update AFTER UPDATE ON public.call_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
+
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_campaign_contact_id_fkey FOREIGN KEY (campaign_contact_id) REFERENCES public.campaign_contacts(id) ON DELETE SET NULL;
 
@@ -125,6 +147,9 @@ ALTER TABLE ONLY public.call_logs
 
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.call_logs
+    ADD CONSTRAINT call_logs_safe_harbor_drop_id_fkey FOREIGN KEY (safe_harbor_drop_id) REFERENCES public.voicemail_drops(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;

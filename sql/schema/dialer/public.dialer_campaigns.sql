@@ -17,8 +17,13 @@ CREATE TABLE public.dialer_campaigns (
     stats jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    max_lines integer DEFAULT 20 NOT NULL,
+    safe_harbor_drop_id uuid,
+    abandon_cooldown_seconds integer DEFAULT 259200 NOT NULL,
+    CONSTRAINT dialer_campaigns_abandon_cooldown_check CHECK (((abandon_cooldown_seconds >= 0) AND (abandon_cooldown_seconds <= 2592000))),
     CONSTRAINT dialer_campaigns_active_hours_check CHECK (((jsonb_typeof(active_hours) = 'object'::text) AND ((NOT (active_hours ? 'start'::text)) OR ((active_hours ->> 'start'::text) ~ '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$'::text)) AND ((NOT (active_hours ? 'end'::text)) OR ((active_hours ->> 'end'::text) ~ '^(([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|24:00)$'::text)) AND ((NOT ((active_hours ? 'start'::text) AND (active_hours ? 'end'::text))) OR ((active_hours ->> 'start'::text) < (active_hours ->> 'end'::text))) AND ((NOT (active_hours ? 'days'::text)) OR ((jsonb_typeof((active_hours -> 'days'::text)) = 'array'::text) AND ((active_hours -> 'days'::text) <@ '["mon", "tue", "wed", "thu", "fri", "sat", "sun"]'::jsonb))))),
     CONSTRAINT dialer_campaigns_max_attempts_check CHECK (((max_attempts >= 1) AND (max_attempts <= 50))),
+    CONSTRAINT dialer_campaigns_max_lines_check CHECK (((max_lines >= 1) AND (max_lines <= 200))),
     CONSTRAINT dialer_campaigns_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
     CONSTRAINT dialer_campaigns_reservation_timeout_check CHECK (((reservation_timeout_seconds >= 10) AND (reservation_timeout_seconds <= 3600))),
     CONSTRAINT dialer_campaigns_retry_interval_check CHECK (((retry_interval >= 0) AND (retry_interval <= 31536000))),
@@ -65,6 +70,12 @@ COMMENT ON COLUMN public.dialer_campaigns.created_at IS 'When the campaign was c
 
 COMMENT ON COLUMN public.dialer_campaigns.updated_at IS 'When it last changed.';
 
+COMMENT ON COLUMN public.dialer_campaigns.max_lines IS 'Predictive mode: never more lines ringing at once than this.';
+
+COMMENT ON COLUMN public.dialer_campaigns.safe_harbor_drop_id IS 'Predictive mode: the identifying message with an opt-out played to a person no rep reached within 2 s (a voicemail drop).';
+
+COMMENT ON COLUMN public.dialer_campaigns.abandon_cooldown_seconds IS 'Predictive mode: a contact whose call was abandoned is not called by a predictive campaign again before this many seconds (72 hours by default).';
+
 ALTER TABLE ONLY public.dialer_campaigns
     ADD CONSTRAINT dialer_campaigns_pkey PRIMARY KEY (id);
 
@@ -75,6 +86,9 @@ CREATE INDEX dialer_campaigns_user_id_idx ON public.dialer_campaigns USING btree
 CREATE TRIGGER _050_defaults BEFORE INSERT OR UPDATE OF user_id, timezone, name ON public.dialer_campaigns FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_dialer_campaigns__defaults();
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.dialer_campaigns FOR EACH ROW EXECUTE FUNCTION dialbridge.update_updated_at_column();
+
+ALTER TABLE ONLY public.dialer_campaigns
+    ADD CONSTRAINT dialer_campaigns_safe_harbor_drop_id_fkey FOREIGN KEY (safe_harbor_drop_id) REFERENCES public.voicemail_drops(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.dialer_campaigns
     ADD CONSTRAINT dialer_campaigns_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id) ON DELETE SET NULL;

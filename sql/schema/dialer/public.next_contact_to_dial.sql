@@ -50,6 +50,11 @@ begin
        and cc.place_id = any (v_open)
        and not exists (select 1 from public.campaign_contacts o
                         where o.contact_id = cc.contact_id and o.status = 'calling' and o.id <> cc.id)
+       -- predictive campaigns leave alone a contact whose call was abandoned within the cooldown
+       and (v_c.type <> 'predictive' or not exists (
+             select 1 from public.call_logs al join public.dialer_campaigns ac on ac.id = al.campaign_id
+              where al.contact_id = cc.contact_id and al.abandoned and ac.type = 'predictive'
+                and al.abandoned_at > as_of - pg_catalog.make_interval(secs => v_c.abandon_cooldown_seconds)))
      order by cc.is_callback desc, cc.priority desc, cc.queue_due_at, cc.attempts, cc.queue_position
      limit 1
        for update of cc skip locked;
@@ -93,7 +98,7 @@ begin
 end
 $$;
 
-COMMENT ON FUNCTION public.next_contact_to_dial(p_campaign_id uuid, p_agent_id uuid, as_of timestamp with time zone) IS 'The dialing queue: reserves the next contact of an active campaign for the agent (the signed-in user; the service role names one) and returns it — due callbacks first, then priority, then the scheduled or next-attempt time, then the fewest attempts. FOR UPDATE SKIP LOCKED: concurrent agents never get the same contact, and a per-contact lock keeps a contact out of two campaigns'' hands. Never returns a contact on do-not-call or suppressed (dialbridge.contact_blocks, same transaction: legal or internal do-not-call marks it do-not-call, a timed suppression postpones it), with an invalid number, out of attempts, or whose local time (every candidate zone) is outside the campaign''s active hours or the legal window. A reservation not followed by a call within reservation_timeout_seconds returns to the queue. When it has none: one row without a contact, queue_status campaign_not_active, nothing_left, all_reserved, waiting_for_retry or outside_hours, with detail ("…until 09:00 (America/New_York)") and available_at.';
+COMMENT ON FUNCTION public.next_contact_to_dial(p_campaign_id uuid, p_agent_id uuid, as_of timestamp with time zone) IS 'The dialing queue: reserves the next contact of an active campaign for the agent (the signed-in user; the service role names one) and returns it — due callbacks first, then priority, then the scheduled or next-attempt time, then the fewest attempts. FOR UPDATE SKIP LOCKED: concurrent agents never get the same contact, and a per-contact lock keeps a contact out of two campaigns'' hands. Never returns a contact on do-not-call or suppressed (dialbridge.contact_blocks, same transaction: legal or internal do-not-call marks it do-not-call, a timed suppression postpones it), with an invalid number, out of attempts, or whose local time (every candidate zone) is outside the campaign''s active hours or the legal window; a predictive campaign also skips a contact whose predictive call was abandoned within its abandon_cooldown_seconds. A reservation not followed by a call within reservation_timeout_seconds returns to the queue. When it has none: one row without a contact, queue_status campaign_not_active, nothing_left, all_reserved, waiting_for_retry or outside_hours, with detail ("…until 09:00 (America/New_York)") and available_at.';
 
 REVOKE ALL ON FUNCTION public.next_contact_to_dial(p_campaign_id uuid, p_agent_id uuid, as_of timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.next_contact_to_dial(p_campaign_id uuid, p_agent_id uuid, as_of timestamp with time zone) TO anon;
