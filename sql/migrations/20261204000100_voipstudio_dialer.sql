@@ -2280,9 +2280,14 @@ create table if not exists dialbridge.dialer_call_stats (
   calls bigint not null default 0,
   answered bigint not null default 0,
   duration_seconds bigint not null default 0,
+  machine_answers bigint not null default 0,
+  abandoned bigint not null default 0,
+  ring_seconds bigint not null default 0,
+  connected bigint not null default 0,
+  talk_seconds bigint not null default 0,
   constraint dialer_call_stats_key unique nulls not distinct (team_id, campaign_id, user_id, hour, status)
 );
-comment on table dialbridge.dialer_call_stats is 'Call logs added up per team, campaign, rep, UTC hour (of the start, else of the row) and status: what public.dialer_analytics and reports.dialer_call_stats read instead of scanning call logs. Maintained by statement triggers on call_logs; dialbridge.recompute_dialer_call_stats rebuilds it.';
+comment on table dialbridge.dialer_call_stats is 'Call logs added up per team, campaign, rep, UTC hour (of the start, else of the row) and status: what public.dialer_analytics, the dialer reports and the predictive pacer (dialbridge.pacing_stats) read instead of scanning call logs. Maintained by statement triggers on call_logs; dialbridge.recompute_dialer_call_stats rebuilds it.';
 comment on column dialbridge.dialer_call_stats.team_id is 'The call''s team.';
 comment on column dialbridge.dialer_call_stats.campaign_id is 'The call''s campaign (null: none).';
 comment on column dialbridge.dialer_call_stats.user_id is 'The rep.';
@@ -2291,38 +2296,55 @@ comment on column dialbridge.dialer_call_stats.status is 'The call''s status.';
 comment on column dialbridge.dialer_call_stats.calls is 'Calls.';
 comment on column dialbridge.dialer_call_stats.answered is 'Calls answered (answered_at set).';
 comment on column dialbridge.dialer_call_stats.duration_seconds is 'Seconds of calls.';
+comment on column dialbridge.dialer_call_stats.machine_answers is 'Calls a machine answered (answering-machine detection).';
+comment on column dialbridge.dialer_call_stats.abandoned is 'Live answers no rep reached within 2 s (predictive mode).';
+comment on column dialbridge.dialer_call_stats.ring_seconds is 'Seconds from the start to a person''s answer, summed over live answers.';
+comment on column dialbridge.dialer_call_stats.connected is 'Live answers a rep took.';
+comment on column dialbridge.dialer_call_stats.talk_seconds is 'Seconds of the calls a rep took.';
 alter table dialbridge.dialer_call_stats enable row level security;
 revoke all on table dialbridge.dialer_call_stats from public, anon, authenticated;
 grant all on table dialbridge.dialer_call_stats to service_role;
 
 /** What call log rows add to dialbridge.dialer_call_stats, each counted with a sign: the one definition. */
 create or replace function dialbridge.dialer_call_stat_rows(p_rows public.call_logs[], p_sign integer)
-returns table (team_id uuid, campaign_id uuid, user_id uuid, hour timestamptz, status text, calls bigint, answered bigint, duration_seconds bigint)
+returns setof dialbridge.dialer_call_stats
 language sql immutable parallel safe set search_path = ''
 as $$
-  select r.team_id, r.campaign_id, r.user_id, pg_catalog.date_trunc('hour', coalesce(r.started_at, r.created_at), 'UTC'),
-         r.status, sum(p_sign)::bigint, sum(p_sign * (r.answered_at is not null)::integer)::bigint,
-         sum(p_sign * coalesce(r.duration, 0))::bigint
-    from pg_catalog.unnest(p_rows) r
-   group by 1, 2, 3, 4, 5
+  select x.team_id, x.campaign_id, x.user_id, x.hour, x.status, sum(p_sign)::bigint,
+         sum(p_sign * x.answered::integer)::bigint, sum(p_sign * coalesce(x.duration, 0))::bigint,
+         sum(p_sign * x.machine::integer)::bigint, sum(p_sign * x.abandoned::integer)::bigint,
+         sum(p_sign * case when x.live and x.started_at is not null
+                           then greatest(0, pg_catalog.round(extract(epoch from x.answered_at - x.started_at)))::integer else 0 end)::bigint,
+         sum(p_sign * (x.live and not x.abandoned)::integer)::bigint,
+         sum(p_sign * case when x.live and not x.abandoned then coalesce(x.duration, 0) else 0 end)::bigint
+    from (select r.*, pg_catalog.date_trunc('hour', coalesce(r.started_at, r.created_at), 'UTC') as hour,
+                 r.answered_at is not null as answered, coalesce(r.answered_by = 'machine', false) as machine,
+                 r.answered_at is not null and r.answered_by is distinct from 'machine' as live
+            from pg_catalog.unnest(p_rows) r) x
+   group by x.team_id, x.campaign_id, x.user_id, x.hour, x.status
 $$;
-comment on function dialbridge.dialer_call_stat_rows(public.call_logs[], integer) is 'What call logs contribute to dialbridge.dialer_call_stats (per team, campaign, rep, UTC hour of the start, status: calls, answered, seconds), counted with a sign: the trigger''s deltas and the recompute use it.';
+comment on function dialbridge.dialer_call_stat_rows(public.call_logs[], integer) is 'What call logs contribute to dialbridge.dialer_call_stats (per team, campaign, rep, UTC hour of the start, status: calls, answered, seconds, machine answers, abandoned, ring seconds of live answers, connected calls and their talk seconds), counted with a sign: the trigger''s deltas and the recompute use it.';
 
 /** Adds the change from p_old to p_new to the roll-up, one upsert per key in key order. */
 create or replace function dialbridge.add_dialer_call_stats(p_new public.call_logs[], p_old public.call_logs[])
 returns void
 language sql security definer set search_path = ''
 as $$
-  insert into dialbridge.dialer_call_stats as s (team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds)
-  select d.team_id, d.campaign_id, d.user_id, d.hour, d.status, sum(d.calls), sum(d.answered), sum(d.duration_seconds)
+  insert into dialbridge.dialer_call_stats as s
+  select d.team_id, d.campaign_id, d.user_id, d.hour, d.status, sum(d.calls), sum(d.answered), sum(d.duration_seconds),
+         sum(d.machine_answers), sum(d.abandoned), sum(d.ring_seconds), sum(d.connected), sum(d.talk_seconds)
     from (select * from dialbridge.dialer_call_stat_rows(p_new, 1)
           union all select * from dialbridge.dialer_call_stat_rows(p_old, -1)) d
    group by 1, 2, 3, 4, 5
-  having sum(d.calls) <> 0 or sum(d.answered) <> 0 or sum(d.duration_seconds) <> 0
+  having sum(d.calls) <> 0 or sum(d.answered) <> 0 or sum(d.duration_seconds) <> 0 or sum(d.machine_answers) <> 0
+      or sum(d.abandoned) <> 0 or sum(d.ring_seconds) <> 0 or sum(d.connected) <> 0 or sum(d.talk_seconds) <> 0
    order by 1, 2, 3, 4, 5
   on conflict (team_id, campaign_id, user_id, hour, status) do update
     set calls = s.calls + excluded.calls, answered = s.answered + excluded.answered,
-        duration_seconds = s.duration_seconds + excluded.duration_seconds
+        duration_seconds = s.duration_seconds + excluded.duration_seconds,
+        machine_answers = s.machine_answers + excluded.machine_answers, abandoned = s.abandoned + excluded.abandoned,
+        ring_seconds = s.ring_seconds + excluded.ring_seconds, connected = s.connected + excluded.connected,
+        talk_seconds = s.talk_seconds + excluded.talk_seconds
 $$;
 comment on function dialbridge.add_dialer_call_stats(public.call_logs[], public.call_logs[]) is 'Adds the difference between new and old call log rows to dialbridge.dialer_call_stats, one upsert per key in key order (no deadlocks between concurrent statements).';
 
@@ -2371,20 +2393,17 @@ declare
   v_n integer;
 begin
   lock table dialbridge.dialer_call_stats in share row exclusive mode;
+  -- a key none of whose call logs remain holds only zeros (every measure is a sum over its calls)
   create temporary table dialer_call_stats_expected on commit drop as select * from dialbridge.dialer_call_stats_from_rows();
   select count(*) into v_n
-    from (select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from pg_temp.dialer_call_stats_expected
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0
-          except select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from dialbridge.dialer_call_stats
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0) x;
-  select v_n + count(*) into v_n
-    from (select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from dialbridge.dialer_call_stats
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0
-          except select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from pg_temp.dialer_call_stats_expected) x;
+    from ((select * from pg_temp.dialer_call_stats_expected
+           except select * from dialbridge.dialer_call_stats where calls <> 0)
+          union all
+          (select * from dialbridge.dialer_call_stats where calls <> 0
+           except select * from pg_temp.dialer_call_stats_expected)) x;
   if v_n > 0 then
     delete from dialbridge.dialer_call_stats;
-    insert into dialbridge.dialer_call_stats select * from pg_temp.dialer_call_stats_expected
-     where calls <> 0 or answered <> 0 or duration_seconds <> 0;
+    insert into dialbridge.dialer_call_stats select * from pg_temp.dialer_call_stats_expected;
   end if;
   drop table pg_temp.dialer_call_stats_expected;
   return v_n;

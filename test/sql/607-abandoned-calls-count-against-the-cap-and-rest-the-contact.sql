@@ -1,7 +1,7 @@
 -- Predictive mode's data side: an abandoned call (a person answered, no rep within 2 s) is recorded with its
 -- timings and the safe-harbor message, counts against the campaign's 30-day window, and keeps the contact
--- out of predictive campaigns for the cooldown (not out of others); the pacer's statistics follow every
--- change of the call logs and equal a recompute. The clock: t0 = now() - 2 hours, every time relative to it;
+-- out of predictive campaigns for the cooldown (not out of others); the pacer's statistics (the dialer's
+-- call roll-up) follow every change of the call logs and equal a recompute. The clock: t0 = now() - 2 hours, every time relative to it;
 -- the queue is asked at explicit moments (as_of) at noon New York time of now()'s day there.
 begin;
 select plan(14);
@@ -43,8 +43,10 @@ select is((select usage_count from public.voicemail_drops where id = '60700000-0
   'the safe-harbor message counts as played once');
 
 -- the pacer's statistics
-select results_eq(format($$ select dialled, live_answers, machine_answers, abandoned, ring_seconds, talk_seconds, connected
-                              from dialbridge.dialer_pacing_daily where campaign_id = %L $$, :'pred'),
+select results_eq(format($$ select (sum(calls) filter (where status <> 'canceled'))::bigint, sum(answered - machine_answers)::bigint,
+                                   sum(machine_answers)::bigint, sum(abandoned)::bigint, sum(ring_seconds)::bigint, sum(talk_seconds)::bigint,
+                                   sum(connected)::bigint
+                              from dialbridge.dialer_call_stats where campaign_id = %L group by (hour at time zone 'UTC')::date $$, :'pred'),
   $$ values (3::bigint, 2::bigint, 1::bigint, 1::bigint, 24::bigint, 120::bigint, 1::bigint) $$,
   'per day: 3 dialled, 2 live answers (one abandoned), 1 machine, ring and talk seconds of the live ones');
 select results_eq(format($$ select (s ->> 'dialled')::int, (s ->> 'liveAnswers')::int, (s ->> 'machineAnswers')::int, (s ->> 'ringMean')::numeric,
@@ -57,10 +59,10 @@ select is((select (dialbridge.pacing_stats(:'pred', now() + interval '31 days') 
   'a month later the abandoned call has left the window');
 update public.call_logs set answered_by = 'machine', answered_at = started_at + interval '6 seconds', duration = 3 where call_id = 'vs-607-1';
 delete from public.call_logs where call_id = 'vs-607-2';
-select is(dialbridge.recompute_dialer_pacing_daily(), 0, 'after changes and deletions the statistics still equal a recompute');
-update dialbridge.dialer_pacing_daily set dialled = dialled + 5 where campaign_id = :'pred';
-select cmp_ok(dialbridge.recompute_dialer_pacing_daily(), '>', 0, 'a tampered row is found...');
-select is(dialbridge.recompute_dialer_pacing_daily(), 0, '...and rebuilt');
+select is(dialbridge.recompute_dialer_call_stats(), 0, 'after changes and deletions the statistics still equal a recompute');
+update dialbridge.dialer_call_stats set calls = calls + 5 where campaign_id = :'pred';
+select cmp_ok(dialbridge.recompute_dialer_call_stats(), '>', 0, 'a tampered row is found...');
+select is(dialbridge.recompute_dialer_call_stats(), 0, '...and rebuilt');
 
 -- the cooldown: not by a predictive campaign, yes by another; after the cooldown, again
 update public.campaign_contacts set status = 'pending', attempts = 0, reserved_by = null, reserved_at = null, reserved_until = null,

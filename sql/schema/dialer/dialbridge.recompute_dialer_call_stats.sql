@@ -6,20 +6,17 @@ declare
   v_n integer;
 begin
   lock table dialbridge.dialer_call_stats in share row exclusive mode;
+  -- a key none of whose call logs remain holds only zeros (every measure is a sum over its calls)
   create temporary table dialer_call_stats_expected on commit drop as select * from dialbridge.dialer_call_stats_from_rows();
   select count(*) into v_n
-    from (select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from pg_temp.dialer_call_stats_expected
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0
-          except select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from dialbridge.dialer_call_stats
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0) x;
-  select v_n + count(*) into v_n
-    from (select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from dialbridge.dialer_call_stats
-          where calls <> 0 or answered <> 0 or duration_seconds <> 0
-          except select team_id, campaign_id, user_id, hour, status, calls, answered, duration_seconds from pg_temp.dialer_call_stats_expected) x;
+    from ((select * from pg_temp.dialer_call_stats_expected
+           except select * from dialbridge.dialer_call_stats where calls <> 0)
+          union all
+          (select * from dialbridge.dialer_call_stats where calls <> 0
+           except select * from pg_temp.dialer_call_stats_expected)) x;
   if v_n > 0 then
     delete from dialbridge.dialer_call_stats;
-    insert into dialbridge.dialer_call_stats select * from pg_temp.dialer_call_stats_expected
-     where calls <> 0 or answered <> 0 or duration_seconds <> 0;
+    insert into dialbridge.dialer_call_stats select * from pg_temp.dialer_call_stats_expected;
   end if;
   drop table pg_temp.dialer_call_stats_expected;
   return v_n;

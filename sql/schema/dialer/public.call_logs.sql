@@ -130,12 +130,6 @@ CREATE TRIGGER _910_call_stats_insert AFTER INSERT ON public.call_logs REFERENCI
 
 CREATE TRIGGER _910_call_stats_update AFTER UPDATE ON public.call_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__call_stats();
 
-CREATE TRIGGER _920_pacing_delete AFTER DELETE ON public.call_logs REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
-
-CREATE TRIGGER _920_pacing_insert AFTER INSERT ON public.call_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
-
-CREATE TRIGGER _920_pacing_update AFTER UPDATE ON public.call_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_call_logs__pacing();
-
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_campaign_contact_id_fkey FOREIGN KEY (campaign_contact_id) REFERENCES public.campaign_contacts(id) ON DELETE SET NULL;
 

@@ -3,12 +3,12 @@ CREATE VIEW reports.dialer_abandonment_30d WITH (security_invoker='true') AS
     c.name AS campaign_name,
     c.type,
     c.team_id,
-    (COALESCE(sum(d.live_answers), (0)::numeric))::bigint AS live_answers,
+    (COALESCE(sum((d.answered - d.machine_answers)), (0)::numeric))::bigint AS live_answers,
     (COALESCE(sum(d.abandoned), (0)::numeric))::bigint AS abandoned_calls,
-    round(((100.0 * sum(d.abandoned)) / NULLIF(sum(d.live_answers), (0)::numeric)), 2) AS abandonment_pct,
-    (COALESCE(round(((100.0 * sum(d.abandoned)) / NULLIF(sum(d.live_answers), (0)::numeric)), 2), (0)::numeric) >= (3)::numeric) AS at_cap
+    round(((100.0 * sum(d.abandoned)) / NULLIF(sum((d.answered - d.machine_answers)), (0)::numeric)), 2) AS abandonment_pct,
+    (COALESCE(round(((100.0 * sum(d.abandoned)) / NULLIF(sum((d.answered - d.machine_answers)), (0)::numeric)), 2), (0)::numeric) >= (3)::numeric) AS at_cap
    FROM (dialbridge.report_dialer_campaigns c
-     LEFT JOIN dialbridge.report_dialer_pacing_daily d ON (((d.campaign_id = c.id) AND (d.day > (((now() AT TIME ZONE 'UTC'::text))::date - 30)))))
+     LEFT JOIN dialbridge.report_dialer_call_stats d ON (((d.campaign_id = c.id) AND (d.hour >= (((((now() AT TIME ZONE 'UTC'::text))::date - 29))::timestamp without time zone AT TIME ZONE 'UTC'::text)))))
   GROUP BY c.id, c.name, c.type, c.team_id;
 
 COMMENT ON VIEW reports.dialer_abandonment_30d IS 'Abandoned calls of each dialer campaign against its live-answered calls over the last 30 UTC days: the 3 % cap of 47 CFR 64.1200(a)(7) (at_cap: reached).';
