@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type UserClaims = Record<string, unknown> & { sub: string; role: "authenticated" };
 
 /** The request's user claims, or the answer to give (401, or 500 when the function is not configured). */
-export async function authenticateUser(req: Request, functionName: string): Promise<UserClaims | Response> {
+export async function authenticateUser(req: Request, functionName: string, label = functionName): Promise<UserClaims | Response> {
   const supabaseUrl = Deno.env.get("SUPABASE_URL")?.replace(/\/+$/, "");
   const keys = {
     secret: Deno.env.get("SUPABASE_JWT_SECRET") || undefined,
@@ -19,7 +19,7 @@ export async function authenticateUser(req: Request, functionName: string): Prom
   };
   if (!keys.secret && !keys.jwksUrl) {
     console.log(`[${functionName}] neither SUPABASE_JWT_SECRET nor SUPABASE_URL / SUPABASE_JWKS_URL is set: refusing every request`);
-    return json({ error: `The ${functionName} function is not configured (SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL)` }, 500);
+    return json({ error: `The ${label} function is not configured (SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL)` }, 500);
   }
   const token = bearerToken(req);
   if (!token) return json({ error: "Unauthorized" }, 401);

@@ -29,7 +29,7 @@
 import { json, preflight } from "../_shared/http.ts";
 import { db } from "../_shared/db.ts";
 import { fromPostgresJs } from "../_shared/dbport.ts";
-import { bearerToken, JwtError, verifyJwt } from "../_shared/jwt.ts";
+import { authenticateUser } from "../_shared/user.ts";
 import {
   httpForSqlError, normalizePushRequest, pushAnswer, PushRequestError, startPush,
 } from "../_shared/push.ts";
@@ -38,7 +38,6 @@ import { positiveInt } from "../_shared/phoneburner/api.ts";
 
 const FUNCTION = "phoneburner-push-contacts";
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let settingsCache: { key: string; settings: PushSettings } | undefined;
 function settings(): PushSettings {
@@ -59,27 +58,8 @@ export async function handler(req: Request): Promise<Response> {
   if (pre) return pre;
   if (req.method !== "POST") return json({ error: "Method not allowed" }, 405, { Allow: "POST, OPTIONS" });
 
-  // HS256 projects: the JWT secret; projects with asymmetric signing keys: their JWKS (either or both)
-  const supabaseUrl = Deno.env.get("SUPABASE_URL")?.replace(/\/+$/, "");
-  const keys = {
-    secret: Deno.env.get("SUPABASE_JWT_SECRET") || undefined,
-    jwksUrl: Deno.env.get("SUPABASE_JWKS_URL") || (supabaseUrl ? `${supabaseUrl}/auth/v1/.well-known/jwks.json` : undefined),
-  };
-  if (!keys.secret && !keys.jwksUrl) {
-    log("neither SUPABASE_JWT_SECRET nor SUPABASE_URL / SUPABASE_JWKS_URL is set: refusing every request");
-    return json({ error: "The push function is not configured (SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL)" }, 500);
-  }
-  const token = bearerToken(req);
-  if (!token) return json({ error: "Unauthorized" }, 401);
-  let claims: Record<string, unknown>;
-  try {
-    claims = await verifyJwt(token, keys);
-  } catch (e) {
-    return json({ error: "Unauthorized", detail: e instanceof JwtError ? e.message : "invalid token" }, 401);
-  }
-  if (claims.role !== "authenticated" || typeof claims.sub !== "string" || !UUID.test(claims.sub)) {
-    return json({ error: "Unauthorized", detail: "a signed-in user's token is required" }, 401);
-  }
+  const claims = await authenticateUser(req, FUNCTION, "push");
+  if (claims instanceof Response) return claims;
 
   let cfg: PushSettings;
   try {
