@@ -13,6 +13,7 @@ import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { startVoipStudioSandbox, type RunningVoipStudioSandbox } from "../../supabase/local/voipstudio-sandbox.ts";
 import { DEV_JWT_SECRET, userJwt } from "../../functions/_shared/jwt.ts";
+import { daytimeZone } from "../fixtures/zones.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `c${randomUUID().slice(0, 8)}`;
@@ -25,10 +26,7 @@ describe.skipIf(!url)("dialer-service, the frontend's client", () => {
   let dialer: DialerService;
   const rep = { id: randomUUID(), email: `${run}@client.test` };
   const teamName = `client ${run}`;
-  const dayZone = (() => {
-    const h = new Date().getUTCHours();
-    return h >= 15 ? "America/New_York" : h >= 10 ? "Europe/Berlin" : h >= 2 ? "Asia/Shanghai" : "America/Los_Angeles";
-  })();
+  const dayZone = daytimeZone();
 
   beforeAll(async () => {
     sql = postgres(url!, { max: 2, onnotice: () => {} });

@@ -15,6 +15,7 @@ import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { startVoipStudioSandbox, type RunningVoipStudioSandbox } from "../../supabase/local/voipstudio-sandbox.ts";
 import { DEV_JWT_SECRET, userJwt } from "../../functions/_shared/jwt.ts";
+import { daytimeZone } from "../fixtures/zones.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `v${randomUUID().slice(0, 8)}`;
@@ -41,11 +42,7 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
   const jwt: string[] = [];
   const phone = (n: number) => `+1646555${String(7000 + n).padStart(4, "0")}`;
   let dncContact = "";
-  /** A zone where it is daytime now (10:00–19:59), so the legal window never gets in the way of the run. */
-  const dayZone = (() => {
-    const h = new Date().getUTCHours();
-    return h >= 15 ? "America/New_York" : h >= 10 ? "Europe/Berlin" : h >= 2 ? "Asia/Shanghai" : "America/Los_Angeles";
-  })();
+  const dayZone = daytimeZone();
 
   const api = async (who: number, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}/dialer-api${path}`, {
