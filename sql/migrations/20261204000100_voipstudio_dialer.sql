@@ -1120,11 +1120,46 @@ grant execute on function dialbridge.voipstudio_credentials_of(uuid) to service_
 -- Compliance: the push's blocking rules, once, for the push and the dialer
 -- ---------------------------------------------------------------------------------------------------
 /**
- * What blocks dialing each contact, strongest first per contact — the platform's one rule (legal and
- * internal do-not-call, suppressions of the contact or its number, a number marked do-not-call on any other
- * contact). No visibility filter: callers check it (dialbridge.push_blocks for the API; the dialing queue
- * for the campaigns the agent may dial).
+ * What blocks dialing each (contact, number) pair, strongest first per pair — the platform's one rule: legal
+ * and internal do-not-call and suppressions of the contact or its number (dialbridge.suppression_statuses),
+ * and a number marked do-not-call on any other contact. A pair may name no contact (a number typed by hand).
  */
+create or replace function dialbridge.dial_blocks(p_contact_ids uuid[], p_phones text[], as_of timestamptz default now())
+returns table (ordinality bigint, contact_id uuid, block text, detail text, blocked_until timestamptz)
+language sql stable security definer set search_path = ''
+as $$
+  with input as (
+    select i.n as ordinality, i.contact_id, dialbridge.suppression_phone(i.phone) as phone_e164
+      from unnest(p_contact_ids, p_phones) with ordinality as i (contact_id, phone, n)
+  ), hits as (
+    select s.ordinality, s.contact_id,
+           case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as kind,
+           case when s.is_legal and s.reason = 'user_requested' then 'Requested removal'
+                when s.is_legal and s.reason = 'legal_requirement' then 'Legal DNC list'
+                else coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') end as detail,
+           s.until, 1 as src
+      from dialbridge.suppression_statuses(p_contact_ids, p_phones, as_of) s
+     where s.is_suppressed
+    union all
+    select i.ordinality, i.contact_id, 'legal_dnc',
+           case when i.contact_id is null then 'Number marked do-not-call' else 'Number marked do-not-call on another contact' end,
+           null::timestamptz, 2
+      from input i
+     where i.phone_e164 is not null
+       and exists (select 1 from public.contacts o
+                    where o.phone_e164 = i.phone_e164 and o.id is distinct from i.contact_id and o.do_not_call)
+  )
+  select distinct on (h.ordinality) h.ordinality, h.contact_id, h.kind, h.detail, h.until
+    from hits h
+   order by h.ordinality, case h.kind when 'legal_dnc' then 1 when 'internal_dnc' then 2 else 3 end,
+            h.until desc nulls first, h.src
+$$;
+comment on function dialbridge.dial_blocks(uuid[], text[], timestamptz) is
+'What blocks dialing each (contact, number) pair, strongest first per pair: legal_dnc, internal_dnc (no end date) or suppressed (with the end date) — the disposition engine''s suppression rules (dialbridge.suppression_statuses) plus a number marked do-not-call on any other contact. The contact may be null (a number typed by hand). No visibility filter: service role and the platform''s own security-definer functions only.';
+revoke all on function dialbridge.dial_blocks(uuid[], text[], timestamptz) from public, authenticated;
+grant execute on function dialbridge.dial_blocks(uuid[], text[], timestamptz) to service_role;
+
+/** What blocks dialing each contact (dialbridge.dial_blocks over the contacts and their numbers). */
 create or replace function dialbridge.contact_blocks(p_contact_ids uuid[], as_of timestamptz default now())
 returns table (contact_id uuid, block text, detail text, blocked_until timestamptz)
 language plpgsql stable security definer set search_path = ''
@@ -1133,9 +1168,9 @@ declare
   v_ids uuid[];
   v_phones text[];
 begin
-  -- the engine's rules are asked only about contacts with something to find (do-not-call flag, a
-  -- suppression row of the contact or of its number): the same answer, without normalising thousands of
-  -- clean numbers again (a valid phone_e164 is its own suppression key)
+  -- the rules are asked only about contacts with something to find (do-not-call flag, a suppression row of
+  -- the contact or of its number, another contact marking its number do-not-call): the same answer, without
+  -- normalising thousands of clean numbers again (a valid phone_e164 is its own suppression key)
   select pg_catalog.array_agg(c.id order by c.id), pg_catalog.array_agg(coalesce(c.phone_e164, c.phone) order by c.id)
     into v_ids, v_phones
     from public.contacts c
@@ -1143,32 +1178,16 @@ begin
      and (c.do_not_call
           or exists (select 1 from public.suppressions s where s.contact_id = c.id)
           or exists (select 1 from public.suppressions s
-                      where s.phone_e164 = coalesce(c.phone_e164, dialbridge.suppression_phone(c.phone))));
-
+                      where s.phone_e164 = coalesce(c.phone_e164, dialbridge.suppression_phone(c.phone)))
+          or (c.phone_e164 is not null
+              and exists (select 1 from public.contacts o where o.phone_e164 = c.phone_e164 and o.id <> c.id and o.do_not_call)));
   return query
-  with hits as (
-    select s.contact_id as id,
-           case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as kind,
-           case when s.is_legal and s.reason = 'user_requested' then 'Requested removal'
-                when s.is_legal and s.reason = 'legal_requirement' then 'Legal DNC list'
-                else coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') end as detail,
-           s.until, 1 as src
-      from dialbridge.suppression_statuses(coalesce(v_ids, '{}'), coalesce(v_phones, '{}'), as_of) s
-     where s.is_suppressed
-    union all
-    select c.id, 'legal_dnc', 'Number marked do-not-call on another contact', null::timestamptz, 2
-      from public.contacts c
-      join public.contacts o on o.phone_e164 = c.phone_e164 and o.id <> c.id
-     where c.id = any (p_contact_ids) and c.phone_e164 is not null and o.do_not_call
-  )
-  select distinct on (h.id) h.id, h.kind, h.detail, h.until
-    from hits h
-   order by h.id, case h.kind when 'legal_dnc' then 1 when 'internal_dnc' then 2 else 3 end,
-            h.until desc nulls first, h.src;
+  select b.contact_id, b.block, b.detail, b.blocked_until
+    from dialbridge.dial_blocks(coalesce(v_ids, '{}'), coalesce(v_phones, '{}'), as_of) b;
 end
 $$;
 comment on function dialbridge.contact_blocks(uuid[], timestamptz) is
-'What blocks dialing each contact, strongest first per contact: legal_dnc, internal_dnc (no end date) or suppressed (with the end date) — the disposition engine''s suppression rules (dialbridge.suppression_statuses) plus a number marked do-not-call on any other contact row. No visibility filter (service role and the platform''s own security-definer functions only): dialbridge.push_blocks filters it for the API, the dialing queue checks the campaign.';
+'What blocks dialing each contact, strongest first per contact (dialbridge.dial_blocks over the contacts and their numbers), asked only about contacts with something to find. No visibility filter (service role and the platform''s own security-definer functions only): dialbridge.push_blocks filters it for the API, the dialing queue checks the campaign.';
 revoke all on function dialbridge.contact_blocks(uuid[], timestamptz) from public, authenticated;
 grant execute on function dialbridge.contact_blocks(uuid[], timestamptz) to service_role;
 
@@ -1561,21 +1580,10 @@ begin
       null::timestamptz, v_k.id, v_phone;
     return;
   end if;
-  if v_k.id is not null then
-    select b.* into v_block from dialbridge.contact_blocks(array[v_k.id], as_of) b;
-    v_blocked := found;
-  end if;
-  if not v_blocked then
-    select case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as block,
-           coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') as detail, s.until as blocked_until
-      into v_block
-      from dialbridge.suppression_statuses(array[null::uuid], array[v_phone], as_of) s where s.is_suppressed;
-    v_blocked := found;
-    if not v_blocked and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
-      select 'legal_dnc' as block, 'Number marked do-not-call' as detail, null::timestamptz as blocked_until into v_block;
-      v_blocked := true;
-    end if;
-  end if;
+  -- the contact's rules and the dialled number's, or the bare number's (dialbridge.dial_blocks: one rule)
+  select b.block, b.detail, b.blocked_until into v_block
+    from dialbridge.dial_blocks(array[v_k.id], array[v_phone], as_of) b;
+  v_blocked := found;
   if v_blocked then
     return query select false, case when v_block.block = 'suppressed' then 'suppressed' else 'do_not_call' end,
       v_block.detail::text, v_block.blocked_until::timestamptz, v_k.id, v_phone;
@@ -1597,7 +1605,7 @@ begin
 end
 $$;
 comment on function public.check_call_allowed(text, uuid, uuid, timestamptz) is
-'Click-to-call''s compliance check (manual dialing is still checked): the number in E.164 (10-digit US numbers accepted), the contact named or the one contact of the caller''s team with that number, its do-not-call and suppressions (dialbridge.contact_blocks; for a bare number its suppressions and any contact marking it do-not-call), a flagged number, and the legal window in the called party''s local time (all candidate zones) plus the campaign''s active hours when one is named. Answers allowed, the reason (invalid_phone, do_not_call, suppressed, outside_hours), its detail and when it becomes allowed. DB070: contact not found.';
+'Click-to-call''s compliance check (manual dialing is still checked): the number in E.164 (10-digit US numbers accepted), the contact named or the one contact of the caller''s team with that number, its do-not-call and suppressions and the dialled number''s (dialbridge.dial_blocks, the rule the queue and the push use), a flagged number, and the legal window in the called party''s local time (all candidate zones) plus the campaign''s active hours when one is named. Answers allowed, the reason (invalid_phone, do_not_call, suppressed, outside_hours), its detail and when it becomes allowed. DB070: contact not found.';
 revoke all on function public.check_call_allowed(text, uuid, uuid, timestamptz) from public;
 grant execute on function public.check_call_allowed(text, uuid, uuid, timestamptz) to authenticated, service_role;
 

@@ -43,21 +43,10 @@ begin
       null::timestamptz, v_k.id, v_phone;
     return;
   end if;
-  if v_k.id is not null then
-    select b.* into v_block from dialbridge.contact_blocks(array[v_k.id], as_of) b;
-    v_blocked := found;
-  end if;
-  if not v_blocked then
-    select case when s.is_legal then 'legal_dnc' when s.until is null then 'internal_dnc' else 'suppressed' end as block,
-           coalesce(dialbridge.humanize_reason(s.reason), 'Suppressed') as detail, s.until as blocked_until
-      into v_block
-      from dialbridge.suppression_statuses(array[null::uuid], array[v_phone], as_of) s where s.is_suppressed;
-    v_blocked := found;
-    if not v_blocked and exists (select 1 from public.contacts o where o.phone_e164 = v_phone and o.do_not_call) then
-      select 'legal_dnc' as block, 'Number marked do-not-call' as detail, null::timestamptz as blocked_until into v_block;
-      v_blocked := true;
-    end if;
-  end if;
+  -- the contact's rules and the dialled number's, or the bare number's (dialbridge.dial_blocks: one rule)
+  select b.block, b.detail, b.blocked_until into v_block
+    from dialbridge.dial_blocks(array[v_k.id], array[v_phone], as_of) b;
+  v_blocked := found;
   if v_blocked then
     return query select false, case when v_block.block = 'suppressed' then 'suppressed' else 'do_not_call' end,
       v_block.detail::text, v_block.blocked_until::timestamptz, v_k.id, v_phone;
@@ -79,7 +68,7 @@ begin
 end
 $_$;
 
-COMMENT ON FUNCTION public.check_call_allowed(p_phone text, p_contact_id uuid, p_campaign_id uuid, as_of timestamp with time zone) IS 'Click-to-call''s compliance check (manual dialing is still checked): the number in E.164 (10-digit US numbers accepted), the contact named or the one contact of the caller''s team with that number, its do-not-call and suppressions (dialbridge.contact_blocks; for a bare number its suppressions and any contact marking it do-not-call), a flagged number, and the legal window in the called party''s local time (all candidate zones) plus the campaign''s active hours when one is named. Answers allowed, the reason (invalid_phone, do_not_call, suppressed, outside_hours), its detail and when it becomes allowed. DB070: contact not found.';
+COMMENT ON FUNCTION public.check_call_allowed(p_phone text, p_contact_id uuid, p_campaign_id uuid, as_of timestamp with time zone) IS 'Click-to-call''s compliance check (manual dialing is still checked): the number in E.164 (10-digit US numbers accepted), the contact named or the one contact of the caller''s team with that number, its do-not-call and suppressions and the dialled number''s (dialbridge.dial_blocks, the rule the queue and the push use), a flagged number, and the legal window in the called party''s local time (all candidate zones) plus the campaign''s active hours when one is named. Answers allowed, the reason (invalid_phone, do_not_call, suppressed, outside_hours), its detail and when it becomes allowed. DB070: contact not found.';
 
 REVOKE ALL ON FUNCTION public.check_call_allowed(p_phone text, p_contact_id uuid, p_campaign_id uuid, as_of timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.check_call_allowed(p_phone text, p_contact_id uuid, p_campaign_id uuid, as_of timestamp with time zone) TO anon;
