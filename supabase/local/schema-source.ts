@@ -32,7 +32,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
   [/suppression/, "compliance"],
   [/push_/, "push"],
   [/reports_|rollup_rules/, "reports"],
-  [/dialer|predictive_pacing/, "dialer"],
+  [/dialer|predictive_/, "dialer"],
 ];
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];

@@ -11,7 +11,8 @@ begin
      where l.campaign_contact_id = any (p_ids) and l.status <> 'canceled'
      group by l.campaign_contact_id
   ), last_call as (
-    select distinct on (l.campaign_contact_id) l.campaign_contact_id as cc_id, l.id, l.status, l.user_id, l.created_at
+    select distinct on (l.campaign_contact_id) l.campaign_contact_id as cc_id, l.id, l.status, l.user_id, l.created_at,
+           l.abandoned or l.answered_by = 'machine' as nobody_reached
       from public.call_logs l
      where l.campaign_contact_id = any (p_ids) and l.status <> 'canceled'
      order by l.campaign_contact_id, coalesce(l.started_at, l.created_at) desc, l.created_at desc, l.id desc
@@ -36,7 +37,8 @@ begin
            coalesce(rc.status = 'canceled', false) as call_not_placed,
            live.id as live_call_id, live.user_id as caller, live.created_at as call_created_at,
            case when ld.disposition = 'callback' then ld.follow_up_date else cc.callback_at end as callback_at,
-           cp.reservation_timeout_seconds, lc.status as call_status, cc.status as old_status
+           cp.reservation_timeout_seconds, lc.status as call_status, coalesce(lc.nobody_reached, false) as nobody_reached,
+           cc.status as old_status
       from public.campaign_contacts cc
       join public.dialer_campaigns cp on cp.id = cc.campaign_id
       left join calls c on c.cc_id = cc.id
@@ -54,6 +56,8 @@ begin
                 when d.disposition = 'callback' then 'callback'
                 when d.disposition in ('no-answer', 'voicemail') then 'failed'
                 when d.disposition is not null then 'completed'
+                -- a predictive call a machine answered, or abandoned (no rep within 2 s): nobody spoke to them
+                when d.nobody_reached then 'failed'
                 when d.call_status = 'completed' then 'completed'
                 else 'failed' end as status
       from derived d
@@ -81,6 +85,6 @@ begin
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) IS 'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a live call holds it (up to 4 hours: reserved_for_call_id) or the queue''s reservation waits for a call (also after a call VoIPStudio did not place: the agent may try again), else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
+COMMENT ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) IS 'Derives campaign contacts from their calls: attempts (calls placed; a call VoIPStudio never placed is canceled and does not count), last attempt and call, and the status — calling while a live call holds it (up to 4 hours: reserved_for_call_id) or the queue''s reservation waits for a call (also after a call VoIPStudio did not place: the agent may try again), else from the latest disposition of the last call (do-not-call; callback with its follow-up date; no-answer and voicemail fail and are retried; the rest complete), else from the call (completed, or failed: retried — also a call a machine answered or that was abandoned, which no rep spoke on). do-not-call is sticky. Writes only what changed; dialbridge.schedule_next_attempt then schedules the retry.';
 
 REVOKE ALL ON FUNCTION dialbridge.refresh_campaign_contacts(p_ids uuid[]) FROM PUBLIC;

@@ -19,7 +19,8 @@ CREATE VIEW dialbridge.report_dialer_campaigns WITH (security_barrier='true') AS
     c.updated_at,
     c.max_lines,
     c.safe_harbor_drop_id,
-    c.abandon_cooldown_seconds
+    c.abandon_cooldown_seconds,
+    c.dial_queue
    FROM public.dialer_campaigns c
   WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR dialbridge.can_see_campaign(c.id));
 

@@ -27,10 +27,13 @@ CREATE TABLE public.call_logs (
     abandoned boolean DEFAULT false NOT NULL,
     abandoned_at timestamp with time zone,
     safe_harbor_drop_id uuid,
+    origination text DEFAULT 'agent_first'::text NOT NULL,
+    agent_connected_at timestamp with time zone,
     CONSTRAINT call_logs_abandoned_check CHECK (((NOT abandoned) OR ((abandoned_at IS NOT NULL) AND (answered_at IS NOT NULL) AND (answered_by = 'human'::text)))),
     CONSTRAINT call_logs_answered_by_check CHECK ((answered_by = ANY (ARRAY['human'::text, 'machine'::text]))),
     CONSTRAINT call_logs_direction_check CHECK ((direction = ANY (ARRAY['inbound'::text, 'outbound'::text]))),
     CONSTRAINT call_logs_duration_check CHECK (((duration IS NULL) OR (duration >= 0))),
+    CONSTRAINT call_logs_origination_check CHECK ((origination = ANY (ARRAY['agent_first'::text, 'contact_first'::text]))),
     CONSTRAINT call_logs_status_check CHECK ((status = ANY (ARRAY['initiated'::text, 'ringing'::text, 'answered'::text, 'completed'::text, 'failed'::text, 'busy'::text, 'no-answer'::text, 'canceled'::text])))
 );
 
@@ -92,6 +95,10 @@ COMMENT ON COLUMN public.call_logs.abandoned_at IS 'When the call was given up o
 
 COMMENT ON COLUMN public.call_logs.safe_harbor_drop_id IS 'The identifying message with an opt-out played to the abandoned call.';
 
+COMMENT ON COLUMN public.call_logs.origination IS 'agent_first: click-to-call and power dialing (VoIPStudio rings the rep, then the number); contact_first: predictive (the number first, bridged by the campaign''s call queue to a free rep).';
+
+COMMENT ON COLUMN public.call_logs.agent_connected_at IS 'Contact-first calls: when the call queue bridged a rep to the answered party (more than 2 s after a person answered, or never: abandoned).';
+
 ALTER TABLE ONLY public.call_logs
     ADD CONSTRAINT call_logs_call_id_key UNIQUE (provider, call_id);
 
@@ -105,6 +112,8 @@ CREATE INDEX call_logs_campaign_contact_idx ON public.call_logs USING btree (cam
 CREATE INDEX call_logs_campaign_idx ON public.call_logs USING btree (campaign_id);
 
 CREATE INDEX call_logs_contact_idx ON public.call_logs USING btree (contact_id);
+
+CREATE INDEX call_logs_lines_idx ON public.call_logs USING btree (campaign_id, created_at) WHERE ((origination = 'contact_first'::text) AND (status = ANY (ARRAY['initiated'::text, 'ringing'::text])));
 
 CREATE INDEX call_logs_team_idx ON public.call_logs USING btree (team_id);
 

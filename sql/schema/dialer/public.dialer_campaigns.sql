@@ -20,8 +20,10 @@ CREATE TABLE public.dialer_campaigns (
     max_lines integer DEFAULT 20 NOT NULL,
     safe_harbor_drop_id uuid,
     abandon_cooldown_seconds integer DEFAULT 259200 NOT NULL,
+    dial_queue text,
     CONSTRAINT dialer_campaigns_abandon_cooldown_check CHECK (((abandon_cooldown_seconds >= 0) AND (abandon_cooldown_seconds <= 2592000))),
     CONSTRAINT dialer_campaigns_active_hours_check CHECK (((jsonb_typeof(active_hours) = 'object'::text) AND ((NOT (active_hours ? 'start'::text)) OR ((active_hours ->> 'start'::text) ~ '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$'::text)) AND ((NOT (active_hours ? 'end'::text)) OR ((active_hours ->> 'end'::text) ~ '^(([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|24:00)$'::text)) AND ((NOT ((active_hours ? 'start'::text) AND (active_hours ? 'end'::text))) OR ((active_hours ->> 'start'::text) < (active_hours ->> 'end'::text))) AND ((NOT (active_hours ? 'days'::text)) OR ((jsonb_typeof((active_hours -> 'days'::text)) = 'array'::text) AND ((active_hours -> 'days'::text) <@ '["mon", "tue", "wed", "thu", "fri", "sat", "sun"]'::jsonb))))),
+    CONSTRAINT dialer_campaigns_dial_queue_check CHECK (((dial_queue IS NULL) OR ((length(btrim(dial_queue)) >= 1) AND (length(btrim(dial_queue)) <= 64)))),
     CONSTRAINT dialer_campaigns_max_attempts_check CHECK (((max_attempts >= 1) AND (max_attempts <= 50))),
     CONSTRAINT dialer_campaigns_max_lines_check CHECK (((max_lines >= 1) AND (max_lines <= 200))),
     CONSTRAINT dialer_campaigns_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
@@ -75,6 +77,8 @@ COMMENT ON COLUMN public.dialer_campaigns.max_lines IS 'Predictive mode: never m
 COMMENT ON COLUMN public.dialer_campaigns.safe_harbor_drop_id IS 'Predictive mode: the identifying message with an opt-out played to a person no rep reached within 2 s (a voicemail drop).';
 
 COMMENT ON COLUMN public.dialer_campaigns.abandon_cooldown_seconds IS 'Predictive mode: a contact whose call was abandoned is not called by a predictive campaign again before this many seconds (72 hours by default).';
+
+COMMENT ON COLUMN public.dialer_campaigns.dial_queue IS 'Predictive mode: the VoIPStudio call queue (its id or extension) whose members take the answered calls; the pacer dials nothing without one.';
 
 ALTER TABLE ONLY public.dialer_campaigns
     ADD CONSTRAINT dialer_campaigns_pkey PRIMARY KEY (id);
@@ -141,3 +145,5 @@ GRANT INSERT(timezone),UPDATE(timezone) ON TABLE public.dialer_campaigns TO auth
 GRANT INSERT(reservation_timeout_seconds),UPDATE(reservation_timeout_seconds) ON TABLE public.dialer_campaigns TO authenticated;
 
 GRANT INSERT(voicemail_drop_id),UPDATE(voicemail_drop_id) ON TABLE public.dialer_campaigns TO authenticated;
+
+GRANT INSERT(dial_queue),UPDATE(dial_queue) ON TABLE public.dialer_campaigns TO authenticated;

@@ -10,6 +10,9 @@ declare
   v_state text := pg_catalog.upper(coalesce(e.payload ->> 'state', ''));
   v_duration integer := dialbridge.jsonb_seconds(e.payload -> 'duration');
   v_direction text;
+  -- a contact-first (predictive) call: the called party's leg says who answered (answering-machine detection)
+  v_answered_by text := pg_catalog.lower(nullif(e.payload ->> 'answered_by', ''));
+  v_machine boolean := v_final and pg_catalog.lower(coalesce(e.payload ->> 'answered_by', '')) = 'machine';
 begin
   if e.event_type = 'call.dtmf' then
     r.kind := 'ignored';
@@ -67,6 +70,7 @@ begin
         when v_state ~ 'BUSY' then 'busy'
         when v_state ~ 'FAIL|CONGEST|UNAVAIL|ERROR' then 'failed'
         when v_state ~ 'REJECT|DECLIN' then 'rejected'
+        when v_machine then 'voicemail'
         when r.connected_at is not null or v_state ~ 'ANSWER|CONNECT|UP' then 'connected'
         else 'no_answer' end;
       if r.outcome = 'connected' then
@@ -75,15 +79,23 @@ begin
       end if;
     end if;
   end if;
+  if v_machine then
+    r.answered_by := 'voicemail';
+  end if;
   r.extra := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
     'voipstudio_direction', v_direction,
     'voipstudio_state', nullif(v_state, ''),
     'voipstudio_src', p ->> 'src',
-    'voipstudio_dst', p ->> 'dst'));
+    'voipstudio_dst', p ->> 'dst',
+    'voipstudio_answered_by', case when v_final and v_answered_by in ('human', 'machine') then v_answered_by end,
+    -- the rep a contact-first call was bridged to: the agent's leg (not final) names them and when they connected
+    'voipstudio_agent_user_id', case when not v_final and e.event_type = 'call.connected' then nullif(p ->> 'user_id', '') end,
+    'voipstudio_agent_connected_at', case when not v_final and e.event_type = 'call.connected' and nullif(p ->> 'user_id', '') is not null
+                                          then coalesce(dialbridge.voipstudio_time(p -> 'connected_at'), r.event_at) end));
   return r;
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) IS 'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration (the talk time of an answered call) and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060).';
+COMMENT ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) IS 'One stored VoIPStudio event as the shared call record (dialbridge.call_events), keyed on the root call id: any leg''s start time; the final leg (final: true, the called party''s) gives the answer time, and its call.ended / call.missed the end, duration (the talk time of an answered call) and outcome (missed → no_answer; state BUSY → busy, FAILED/CONGESTION → failed, REJECTED → rejected; answered → connected; else no_answer). The contact and rep come from the call log of that call (else the number, else the VoIPStudio user). A disposition.set event (written by public.call_dispositions) carries the disposition, notes and follow-up. call.dtmf is stored and ignored; other types are skipped (DB060). Contact-first (predictive) calls: the final leg''s answered_by (human | machine: a machine''s answer is a voicemail outcome) and the agent''s leg (not final, naming user_id, connected) are kept in extra for dialbridge.voipstudio_sync_call_logs.';
 
 REVOKE ALL ON FUNCTION dialbridge.voipstudio_normalize(e dialbridge.webhook_events) FROM PUBLIC;
