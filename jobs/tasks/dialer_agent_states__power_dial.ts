@@ -1,8 +1,9 @@
 /**
- * dialer_agent_states__power_dial: power dialing — when an agent of an active power (or predictive, until
- * its pacer exists) campaign is available, their next call starts: the queue reserves the next contact as
- * the agent (public.next_contact_to_dial) and click-to-call places it with the agent's own VoIPStudio token
- * (functions/_shared/dialer.ts makeCall: the same path, checks and call log as the button). The agent
+ * dialer_agent_states__power_dial: power dialing — when an agent of an active power campaign is available,
+ * their next call starts (predictive campaigns are paced per campaign: dialer_campaigns__pace): the queue
+ * reserves the next contact as the agent (public.next_contact_to_dial) and click-to-call places it with the
+ * agent's own VoIPStudio token (functions/_shared/dialer.ts makeCall: the same path, checks and call log as
+ * the button). The agent
  * then rings; VoIPStudio's events move them to on_call and wrap_up; going available again starts the next.
  *
  * {"user_id": …}: queued by the database when an agent becomes available (coalesced per agent);

@@ -8,6 +8,7 @@ import contact_activities__check_rollups from "./contact_activities__check_rollu
 import contacts__run_disposition_workflow from "./contacts__run_disposition_workflow.ts";
 import contacts__score from "./contacts__score.ts";
 import dialer_agent_states__power_dial from "./dialer_agent_states__power_dial.ts";
+import dialer_campaigns__pace from "./dialer_campaigns__pace.ts";
 import dialer_campaigns__reconcile from "./dialer_campaigns__reconcile.ts";
 import contacts__normalize_phones from "./contacts__normalize_phones.ts";
 import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.ts";
@@ -22,6 +23,7 @@ import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 export const taskList: TaskList = {
   call_recordings__sync,
   dialer_agent_states__power_dial,
+  dialer_campaigns__pace,
   dialer_campaigns__reconcile,
   contact_activities__check_rollups,
   contacts__score,

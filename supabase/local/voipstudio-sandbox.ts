@@ -15,7 +15,14 @@
  * (answerRate), busy (busyRate) or missed; webhooks go to webhookUrl with Basic credentials, one POST per
  * leg event, optionally duplicated (duplicateRate) and delivered in a shuffled order (shuffle).
  *
+ * Predictive mode's contact-first calls (POST /calls with dial_first "to" and from = a call queue): the
+ * number's leg rings (final: true) and is answered by a person or a machine (answered_by), busy or missed;
+ * a person is bridged at once to a free member of the queue (the agent's leg: final false, user_id, connected)
+ * — a member is busy through their talk and agentWrapMs — or, with nobody free, hears the safe-harbor message
+ * (no_agent_message) and the call ends: abandoned.
+ *
  *   control  POST /__sandbox/tokens {token, user_id}     register an agent's token
+ *            POST /__sandbox/queues {queue, members}     the members (VoIPStudio user ids) of a call queue
  *            POST /__sandbox/config {…options}           change rates, offline agents, timings
  *            POST /__sandbox/outcome {to, outcome}      force the next call to that number
  *            POST /__sandbox/flush                      deliver every pending webhook now
@@ -51,9 +58,17 @@ export interface VoipStudioSandboxOptions {
   seed?: number;
   /** Answer 429 to the first N POST /calls (tests of the client's backoff). */
   rateLimitNext?: number;
+  /** Contact-first calls: of the answers, the share a machine gives. */
+  machineRate?: number;
+  /** Contact-first calls: call queues and their members (VoIPStudio user ids). */
+  queues?: Record<string, string[]>;
+  /** A queue member stays busy this long after a bridged call (the queue's wrap-up time). */
+  agentWrapMs?: number;
+  /** Length of the safe-harbor message reported as the abandoned call's duration, in seconds. */
+  safeHarborSeconds?: number;
 }
 
-export type Outcome = "answered" | "busy" | "no-answer";
+export type Outcome = "answered" | "busy" | "no-answer" | "machine";
 
 interface SandboxCall {
   id: string;
@@ -66,6 +81,11 @@ interface SandboxCall {
   endedAt?: Date;
   duration?: number;
   recordingUrl?: string;
+  /** Contact-first calls: the call queue, the member bridged, whether nobody was free (abandoned). */
+  queue?: string;
+  agent?: string;
+  abandoned?: boolean;
+  safeHarborMessage?: string | null;
 }
 
 export interface RunningVoipStudioSandbox {
@@ -76,6 +96,10 @@ export interface RunningVoipStudioSandbox {
   configure(opts: Partial<VoipStudioSandboxOptions>): void;
   setOutcome(to: string, outcome: Outcome): void;
   registerToken(token: string, userId: string): void;
+  /** Sets a call queue's members. */
+  setQueue(queue: string, members: string[]): void;
+  /** Every queue member free again (their wrap-up over). */
+  resetAgents(): void;
   flush(): Promise<void>;
   /** Resolves when every webhook scheduled so far has been delivered. */
   idle(): Promise<void>;
@@ -89,8 +113,11 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     Pick<VoipStudioSandboxOptions, "webhookUrl" | "webhookCredentials"> = {
     acceptAnyToken: false, answerRate: 0.6, busyRate: 0.05, agentAnswerMs: 20, ringMs: 60, talkMs: 80, talkSeconds: 95,
     duplicateRate: 0, shuffle: false, holdWebhooks: false, noCliPrefix: false, offlineAgents: [], seed: 3, rateLimitNext: 0,
+    machineRate: 0, queues: {}, agentWrapMs: 0, safeHarborSeconds: 8,
     ...initial,
   };
+  /** Queue members busy until (epoch ms). */
+  const busyUntil = new Map<string, number>();
   let random = prng(opts.seed);
   const tokens = new Map<string, string>();
   const forced = new Map<string, Outcome>();
@@ -190,6 +217,69 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     }
   };
 
+  /** A contact-first call: the number first; a person is bridged to a free queue member or hears the safe-harbor message. */
+  const playQueueCall = (call: SandboxCall) => {
+    const t0 = Date.now();
+    const iso = (ms: number) => new Date(t0 + ms).toISOString();
+    const partyLeg = `${call.id}-1`, agentLeg = `${call.id}-2`;
+    const batched = opts.shuffle || opts.holdWebhooks;
+    const batch: Record<string, unknown>[] = [];
+    const out = (e: Record<string, unknown>) => { if (batched) batch.push(e); else emit([e]); };
+    const ev = (name: string, leg: string, atMs: number, final: boolean, extra: Record<string, unknown> = {}) => ({
+      id: `vs-evt-${++seq}`, event_name: name, event_time: iso(atMs), call_id: leg, root_call_id: call.id, final,
+      direction: "outbound", src: call.from, dst: call.to, ...extra,
+    });
+    const finish = (state: string, atMs: number, duration: number) => {
+      call.state = state;
+      call.endedAt = new Date(t0 + atMs);
+      call.duration = duration;
+      if (batched) emit(batch.splice(0));
+    };
+    const answerAt = opts.ringMs;
+    out(ev("call.ringing", partyLeg, 0, true, { state: "RINGING", start_time: iso(0) }));
+    later(answerAt, () => {
+      const started = { start_time: iso(0) };
+      if (call.outcome === "busy") {
+        out(ev("call.ended", partyLeg, answerAt, true, { state: "BUSY", ...started, duration: 0 }));
+        return finish("BUSY", answerAt, 0);
+      }
+      if (call.outcome === "no-answer") {
+        out(ev("call.missed", partyLeg, answerAt, true, { state: "NOANSWER", ...started, duration: 0 }));
+        return finish("NOANSWER", answerAt, 0);
+      }
+      const answered = { connected_at: iso(answerAt), answered_by: call.outcome === "machine" ? "machine" : "human" };
+      out(ev("call.connected", partyLeg, answerAt, true, { state: "CONNECTED", ...started, ...answered }));
+      call.state = "CONNECTED";
+      if (call.outcome === "machine") {
+        out(ev("call.ended", partyLeg, answerAt + 1, true, { state: "HANGUP", ...started, ...answered, duration: 0 }));
+        return finish("HANGUP", answerAt + 1, 0);
+      }
+      const now = Date.now();
+      const agent = (opts.queues[call.queue!] ?? []).find((m) => !opts.offlineAgents.includes(m) && (busyUntil.get(m) ?? 0) <= now);
+      if (!agent) {
+        // nobody free: the safe-harbor message, then the call ends (abandoned)
+        call.abandoned = true;
+        const endAt = answerAt + 5;
+        later(5, () => {
+          out(ev("call.ended", partyLeg, endAt, true, { state: "HANGUP", ...started, ...answered, duration: opts.safeHarborSeconds }));
+          finish("HANGUP", endAt, opts.safeHarborSeconds);
+        });
+        return;
+      }
+      call.agent = agent;
+      const bridgeAt = answerAt + opts.agentAnswerMs, endAt = bridgeAt + opts.talkMs;
+      busyUntil.set(agent, now + opts.agentAnswerMs + opts.talkMs + opts.agentWrapMs);
+      later(opts.agentAnswerMs, () => out(ev("call.connected", agentLeg, bridgeAt, false, {
+        state: "CONNECTED", user_id: agent, dst: agent, connected_at: iso(bridgeAt) })));
+      later(opts.agentAnswerMs + opts.talkMs, () => {
+        out(ev("call.ended", partyLeg, endAt, true, { state: "HANGUP", ...started, ...answered, duration: opts.talkSeconds }));
+        out(ev("call.ended", agentLeg, endAt + 1, false, { state: "HANGUP", user_id: agent, dst: agent, duration: opts.talkSeconds }));
+        call.recordingUrl = `${url}/recordings/${call.id}.mp3`;
+        finish("HANGUP", endAt + 1, opts.talkSeconds);
+      });
+    });
+  };
+
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -204,6 +294,10 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     // control
     if (path === "/__sandbox/tokens" && req.method === "POST") {
       tokens.set(String(body.token), String(body.user_id));
+      return reply(res, 200, { ok: true });
+    }
+    if (path === "/__sandbox/queues" && req.method === "POST") {
+      api.setQueue(String(body.queue), Array.isArray(body.members) ? body.members.map(String) : []);
       return reply(res, 200, { ok: true });
     }
     if (path === "/__sandbox/config" && req.method === "POST") {
@@ -234,21 +328,28 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
         return reply(res, 429, { message: "Too Many Requests" });
       }
       const from = String(body.from ?? ""), to = String(body.to ?? "");
+      const contactFirst = body.dial_first === "to";
       if (!/^\d{8,15}$/.test(to)) return reply(res, 400, { message: "Invalid destination number" });
-      if (agent !== "*" && agent !== from) return reply(res, 403, { message: "Not your user" });
+      if (contactFirst) {
+        if (!(from in opts.queues) && agent !== "*") return reply(res, 404, { message: "No such call queue" });
+        if (Number(body.ring_timeout) < 15) return reply(res, 400, { message: "ring_timeout below 15 s" });
+      } else if (agent !== "*" && agent !== from) return reply(res, 403, { message: "Not your user" });
       if (opts.offlineAgents.includes(from)) return reply(res, 412, { message: "User is not registered: softphone offline" });
       if (body.caller_id && opts.noCliPrefix) return reply(res, 400, { message: "No CLI prefix set" });
       const outcome = forced.get(to) ?? (() => {
         const r = random.next();
-        return r < opts.answerRate ? "answered" : r < opts.answerRate + opts.busyRate ? "busy" : "no-answer";
+        const answered: Outcome = contactFirst && random.next() < opts.machineRate ? "machine" : "answered";
+        return r < opts.answerRate ? answered : r < opts.answerRate + opts.busyRate ? "busy" : "no-answer";
       })();
       forced.delete(to);
       const call: SandboxCall = {
         id: `${Date.now().toString(36)}${(++seq).toString(36)}`, from, to, callerId: (body.caller_id as string) ?? null,
         state: "RINGING", outcome, placedAt: new Date(),
+        ...(contactFirst ? { queue: from, safeHarborMessage: typeof body.no_agent_message === "string" ? body.no_agent_message : null } : {}),
       };
       calls.push(call);
-      play(call);
+      if (contactFirst) playQueueCall(call);
+      else play(call);
       return reply(res, 201, { data: { id: call.id, state: call.state, from, to, caller_id: call.callerId } });
     }
     const m = /^\/calls\/([\w-]+)$/.exec(path);
@@ -290,6 +391,12 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     },
     registerToken(token, userId) {
       tokens.set(token, userId);
+    },
+    setQueue(queue, members) {
+      opts.queues = { ...opts.queues, [queue]: members };
+    },
+    resetAgents() {
+      busyUntil.clear();
     },
     async flush() {
       const out = held.splice(0);

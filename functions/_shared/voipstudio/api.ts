@@ -150,11 +150,34 @@ export interface PlacedCall {
   data: Record<string, unknown>;
 }
 
-/** Click-to-call: rings the agent (from = their VoIPStudio user id), then the number. */
+/**
+ * Predictive mode's contact-first origination (the number rings first; when a person answers, the call queue
+ * `from` bridges a free member to them, or plays `no_agent_message` after `no_agent_after_ms`). VoIPStudio's
+ * documented click-to-call rings the agent first; this is the contract dialbridge needs from the telephony side
+ * for predictive dialing (README "Predictive dialing"), which the local sandbox implements.
+ */
+export interface ContactFirst {
+  /** Ring the number at least this long before giving up (47 CFR 64.1200(a)(6): at least 15 s). */
+  ringTimeoutSeconds: number;
+  /** The safe-harbor message (identification and opt-out) for a person no rep reached in time. */
+  noAgentMessageUrl?: string | null;
+  /** How long an answered person may wait for a rep (2,000 ms: the rule's 2 s). */
+  noAgentAfterMs?: number;
+}
+
+/**
+ * POST /calls. Click-to-call (no contactFirst): rings the agent (from = their VoIPStudio user id), then the
+ * number. Predictive (contactFirst, from = the campaign's call queue): the number first, then a free rep.
+ */
 export async function placeCall(ep: VoipStudioEndpoints, auth: VoipStudioAuth,
-  call: { to: string; from: string; callerId?: string | null }): Promise<PlacedCall> {
+  call: { to: string; from: string; callerId?: string | null; contactFirst?: ContactFirst }): Promise<PlacedCall> {
+  const cf = call.contactFirst;
   const send = (withCallerId: boolean) => withRetries(ep, () => request(ep, auth, "POST", "/calls", {
     to: voipstudioNumber(call.to), from: call.from, ...(withCallerId && call.callerId ? { caller_id: voipstudioNumber(call.callerId) } : {}),
+    ...(cf ? {
+      dial_first: "to", ring_timeout: Math.max(15, Math.round(cf.ringTimeoutSeconds)), no_agent_after_ms: cf.noAgentAfterMs ?? 2000,
+      ...(cf.noAgentMessageUrl ? { no_agent_message: cf.noAgentMessageUrl } : {}),
+    } : {}),
   }));
   let dropped = false;
   let res: { status: number; body: Record<string, unknown> };
