@@ -33,6 +33,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
   [/push_/, "push"],
   [/reports_|rollup_rules/, "reports"],
   [/dialer|predictive_/, "dialer"],
+  [/bolna/, "bolna"],
 ];
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];
