@@ -5,14 +5,14 @@
 -- decide each call, whatever their order: the rep bridged in time takes it, a person no rep reached within
 -- 2 s is abandoned (safe-harbor message counted, the cap's window, the contact retried later), a late agent
 -- leg corrects an early verdict, a machine's answer is a voicemail nobody spoke on.
--- The clock: t0 = now() - 1 hour for the legs; the queue is asked at noon New York time of now()'s day there;
--- the situation is read at now() (the transaction's time) against rows placed relative to it.
+-- The clock: t0 = now() - 1 hour for the legs; the queue and the situation are asked at now() (the
+-- transaction's time, as the pacer asks them), with the people where it is daytime now.
 begin;
 select plan(25);
 set local client_min_messages = error;
 
 select now() - interval '1 hour' as t0 \gset
-select (date_trunc('day', now() at time zone 'America/New_York') + interval '12 hours') at time zone 'America/New_York' as noon \gset
+select now() as asof \gset
 select tests.create_user('owner@dial608.test', 'Dial 608') as owner \gset
 select tests.create_user('ann@dial608.test', 'Dial 608') as ann \gset
 select tests.create_user('bob@dial608.test', 'Dial 608') as bob \gset
@@ -22,10 +22,14 @@ values ('60800000-0000-0000-0000-0000000000d1', tests.team_id('Dial 608'), 'Safe
 
 create temporary table people (n integer primary key, contact uuid);
 insert into people select n, tests.push_contact('Dial 608', 'Person', 'N' || n, '+1212555608' || n) from generate_series(0, 6) n;
-update public.contacts set timezone = 'America/New_York', state = 'NY' where id in (select contact from people);
+-- the calls are placed now (as the pacer places them): the people live where it is daytime now
+update public.contacts set timezone = (select z from unnest(array['America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'America/Los_Angeles',
+                                                           'Pacific/Honolulu', 'Asia/Kolkata', 'Australia/Sydney']) z
+                                 where extract(hour from now() at time zone z) between 10 and 17 limit 1), state = null
+ where id in (select contact from people);
 update public.contacts set do_not_call = true, do_not_call_reason = 'user_requested' where id = (select contact from people where n = 0);
 select tests.dialer_campaign('owner@dial608.test', 'Predictive 608', array(select contact from people order by n)::uuid[],
-  '{"type": "predictive", "status": "active", "timezone": "America/New_York"}') as pred \gset
+  '{"type": "predictive", "status": "active"}') as pred \gset
 select tests.dialer_campaign('owner@dial608.test', 'Power 608', array[]::uuid[], '{"type": "power", "status": "active"}') as pow \gset
 insert into public.dialer_campaign_agents (campaign_id, user_id) values (:'pred', :'ann'), (:'pred', :'bob'), (:'pow', :'bob');
 update public.dialer_campaigns set max_lines = 5, safe_harbor_drop_id = '60800000-0000-0000-0000-0000000000d1' where id = :'pred';
@@ -70,7 +74,7 @@ update public.dialer_agent_states set state = 'available', since = now() where u
 -- ---------------------------------------------------------------------------------------------------
 -- the decision carried out
 -- ---------------------------------------------------------------------------------------------------
-select is((select count(*)::int from dialbridge.start_predictive_calls(:'pred', '{"dial": 3, "mode": "predictive"}', :'noon')), 0,
+select is((select count(*)::int from dialbridge.start_predictive_calls(:'pred', '{"dial": 3, "mode": "predictive"}', :'asof')), 0,
   'without a call queue nothing is dialled...');
 select results_eq(format($$ select mode, lines_wanted, lines_started, detail from dialbridge.pacing_state where campaign_id = %L $$, :'pred'),
   $$ values ('stopped'::text, 3, 0, 'no call queue (dialer_campaigns.dial_queue) takes the answered calls'::text) $$,
@@ -79,7 +83,7 @@ update public.dialer_campaigns set dial_queue = 'queue-608' where id = :'pred';
 create temporary table placed as
 select * from dialbridge.start_predictive_calls(:'pred',
   '{"dial": 9, "mode": "full", "expectedAbandonRate": 0.012, "allowedRate": 0.021, "situation": {"reps": 2, "freeReps": 2, "lines": 0, "stats": {"windowLiveAnswers": 40, "windowAbandoned": 0}}}',
-  :'noon');
+  :'asof');
 select is((select count(*)::int from placed), 5, 'a decision of 9 lines starts no more than max_lines (5)');
 select is((select count(*)::int from placed where origination = 'contact_first' and user_id is null and status = 'initiated'
              and campaign_id = :'pred' and to_number like '+1212555608%'), 5,
@@ -179,9 +183,9 @@ select is(dialbridge.recompute_dialer_call_stats(), 0, 'the statistics the pacer
 update public.campaign_contacts set next_attempt_at = null where campaign_id = :'pred';
 update public.call_logs set status = 'completed' where campaign_id = :'pred' and status in ('initiated', 'ringing', 'answered');
 select is((select count(*)::int from (
-             select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'noon'::timestamptz + interval '1 hour')
-             union all select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'noon'::timestamptz + interval '1 hour')
-             union all select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'noon'::timestamptz + interval '1 hour')) x
+             select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'asof'::timestamptz + interval '1 hour')
+             union all select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'asof'::timestamptz + interval '1 hour')
+             union all select contact_id from public.next_contact_to_dial(:'pred', :'owner', :'asof'::timestamptz + interval '1 hour')) x
             where x.contact_id in (select l.contact_id from calls c join public.call_logs l on l.id = c.log where c.name in ('abandoned', 'slow_agent'))), 0,
   'the queue passes over the contacts whose calls were abandoned');
 
