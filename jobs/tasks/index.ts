@@ -17,6 +17,7 @@ import phoneburner_push_runs__resume_stalled from "./phoneburner_push_runs__resu
 import phoneburner_sessions__reconcile_calls from "./phoneburner_sessions__reconcile_calls.ts";
 import phoneburner_webhooks_log__process from "./phoneburner_webhooks_log__process.ts";
 import tasks__push_due_callbacks from "./tasks__push_due_callbacks.ts";
+import transcripts__analyze from "./transcripts__analyze.ts";
 import webhook_events__process from "./webhook_events__process.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
@@ -36,5 +37,6 @@ export const taskList: TaskList = {
   phoneburner_sessions__reconcile_calls,
   phoneburner_webhooks_log__process,
   tasks__push_due_callbacks,
+  transcripts__analyze,
   webhook_events__process,
 };

@@ -246,13 +246,13 @@ create table if not exists public.credit_ledger (
 );
 select dialbridge.ensure_constraint('public.credit_ledger', 'credit_ledger_kind_check', 'check (kind in (''call'', ''grant'', ''adjustment''))');
 select dialbridge.ensure_constraint('public.credit_ledger', 'credit_ledger_amount_check',
-  'check ((kind = ''call'' and amount <= 0 and call_id is not null) or (kind <> ''call'' and amount <> 0))');
+  'check ((kind = ''call'' and amount <= 0) or (kind <> ''call'' and amount <> 0))');
 create unique index if not exists credit_ledger_call_once on public.credit_ledger (call_id) where kind = 'call';
 create index if not exists credit_ledger_user_idx on public.credit_ledger (user_id, created_at desc);
 comment on table public.credit_ledger is 'Credits in and out: a call''s charge (kind call: at most one row per call, whatever the number of deliveries), grants and adjustments.';
 comment on column public.credit_ledger.id is 'Entry id.';
 comment on column public.credit_ledger.user_id is 'Whose credits.';
-comment on column public.credit_ledger.call_id is 'The call charged (kind call).';
+comment on column public.credit_ledger.call_id is 'The call charged (kind call; null once the call row is deleted: the charge stays).';
 comment on column public.credit_ledger.kind is 'call (a charge, ≤ 0), grant, adjustment.';
 comment on column public.credit_ledger.amount is 'Credits added (positive) or taken (negative).';
 comment on column public.credit_ledger.note is 'Why (grants and adjustments).';
@@ -675,6 +675,7 @@ begin
   end if;
   insert into public.credit_balances as b (user_id, balance, updated_at)
   select d.user_id, sum(d.amount)::integer, pg_catalog.now() from pg_temp.credit_ledger_delta d
+   where exists (select 1 from public.profiles p where p.id = d.user_id)  -- a user being deleted takes their balance along
    group by d.user_id having sum(d.amount) <> 0
   on conflict (user_id) do update set balance = b.balance + excluded.balance, updated_at = excluded.updated_at;
   truncate pg_temp.credit_ledger_delta;

@@ -27,6 +27,7 @@ import { startFunctionsServer } from "./functions-server.ts";
 import { concurrencyFromEnv, startWorker } from "../../jobs/worker.ts";
 import { phoneburnerSandboxService } from "./phoneburner-sandbox.ts";
 import { voipstudioSandboxService } from "./voipstudio-sandbox.ts";
+import { bolnaSandboxService } from "./bolna-sandbox.ts";
 import type { RunningService, Service, StartContext, StartOptions } from "./service.ts";
 
 export { portInUse };
@@ -210,6 +211,7 @@ export const workerService: Service = {
 export const services: Service[] = [databaseService, migrationsService, demoDataService,
   phoneburnerSandboxService, // issue 4: a local PhoneBurner when PHONEBURNER_API_BASE is unset (supabase/local/phoneburner-sandbox.ts)
   voipstudioSandboxService, // a local VoIPStudio when VOIPSTUDIO_API_BASE is unset (supabase/local/voipstudio-sandbox.ts)
+  bolnaSandboxService, // a local Bolna.ai when BOLNA_API_BASE is unset (supabase/local/bolna-sandbox.ts)
   functionsService, workerService];
 
 // ---------------------------------------------------------------------------------------------------

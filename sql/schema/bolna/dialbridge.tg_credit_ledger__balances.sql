@@ -13,6 +13,7 @@ begin
   end if;
   insert into public.credit_balances as b (user_id, balance, updated_at)
   select d.user_id, sum(d.amount)::integer, pg_catalog.now() from pg_temp.credit_ledger_delta d
+   where exists (select 1 from public.profiles p where p.id = d.user_id)  -- a user being deleted takes their balance along
    group by d.user_id having sum(d.amount) <> 0
   on conflict (user_id) do update set balance = b.balance + excluded.balance, updated_at = excluded.updated_at;
   truncate pg_temp.credit_ledger_delta;

@@ -7,7 +7,7 @@ CREATE TABLE public.credit_ledger (
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT credit_ledger_amount_check CHECK ((((kind = 'call'::text) AND (amount <= 0) AND (call_id IS NOT NULL)) OR ((kind <> 'call'::text) AND (amount <> 0)))),
+    CONSTRAINT credit_ledger_amount_check CHECK ((((kind = 'call'::text) AND (amount <= 0)) OR ((kind <> 'call'::text) AND (amount <> 0)))),
     CONSTRAINT credit_ledger_kind_check CHECK ((kind = ANY (ARRAY['call'::text, 'grant'::text, 'adjustment'::text])))
 );
 
@@ -17,7 +17,7 @@ COMMENT ON COLUMN public.credit_ledger.id IS 'Entry id.';
 
 COMMENT ON COLUMN public.credit_ledger.user_id IS 'Whose credits.';
 
-COMMENT ON COLUMN public.credit_ledger.call_id IS 'The call charged (kind call).';
+COMMENT ON COLUMN public.credit_ledger.call_id IS 'The call charged (kind call; null once the call row is deleted: the charge stays).';
 
 COMMENT ON COLUMN public.credit_ledger.kind IS 'call (a charge, ≤ 0), grant, adjustment.';
 
