@@ -43,6 +43,8 @@ const task: Task = async (payload, helpers) => {
         if (known.rowCount === 0) continue;
         await client.query("select dialbridge.record_voipstudio_recording($1, $2, $3, null, $4)",
           [r.callId, r.url, r.durationSeconds, r.recordingId]);
+        // a transcribed recording is analysed like a voice-agent call (transcripts__analyze)
+        if (r.transcription) await client.query("select dialbridge.record_voipstudio_transcription($1, $2)", [r.callId, r.transcription]);
         stored++;
       }
     }

@@ -111,7 +111,8 @@ comment on column public.calls.updated_at is 'When the row last changed.';
 
 create table if not exists public.transcripts (
   id uuid primary key default gen_random_uuid(),
-  call_id uuid not null unique references public.calls (id) on delete cascade,
+  call_id uuid unique references public.calls (id) on delete cascade,
+  call_log_id uuid unique references public.call_logs (id) on delete cascade,
   user_id uuid references public.profiles (id) on delete set null,
   content text not null,
   analysis_status text not null default 'pending',
@@ -121,13 +122,15 @@ create table if not exists public.transcripts (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
+select dialbridge.ensure_constraint('public.transcripts', 'transcripts_call_check', 'check ((call_id is null) <> (call_log_id is null))');
 select dialbridge.ensure_constraint('public.transcripts', 'transcripts_analysis_status_check',
   'check (analysis_status in (''pending'', ''processing'', ''completed'', ''failed''))');
 create index if not exists transcripts_user_idx on public.transcripts (user_id);
 create index if not exists transcripts_failed_idx on public.transcripts (updated_at) where analysis_status = 'failed';
-comment on table public.transcripts is 'A voice-agent call''s transcript ("assistant: …\nuser: …") and the state of its analysis (the worker''s transcripts__analyze).';
+comment on table public.transcripts is 'A call''s transcript ("assistant: …\nuser: …") — a voice-agent call''s (call_id) or a VoIPStudio call''s transcribed recording (call_log_id) — and the state of its analysis (the worker''s transcripts__analyze).';
 comment on column public.transcripts.id is 'Transcript id.';
-comment on column public.transcripts.call_id is 'The call (one transcript per call).';
+comment on column public.transcripts.call_id is 'The voice-agent call (one transcript per call).';
+comment on column public.transcripts.call_log_id is 'Or the VoIPStudio call whose recording was transcribed.';
 comment on column public.transcripts.user_id is 'The call''s user.';
 comment on column public.transcripts.content is 'The transcript text.';
 comment on column public.transcripts.analysis_status is 'pending, processing, completed, failed (analysis_error says why; dialbridge.requeue_transcript_analyses runs it again).';
@@ -140,11 +143,13 @@ comment on column public.transcripts.updated_at is 'When the row last changed.';
 create table if not exists public.lead_analytics (
   id uuid primary key default gen_random_uuid(),
   call_id uuid references public.calls (id) on delete cascade,
+  call_log_id uuid references public.call_logs (id) on delete cascade,
   user_id uuid references public.profiles (id) on delete cascade,
   phone_number varchar(50),
   analysis_type varchar(20) not null default 'individual',
   previous_calls_analyzed integer not null default 0,
   latest_call_id uuid references public.calls (id) on delete set null,
+  latest_call_log_id uuid references public.call_logs (id) on delete set null,
   analysis_timestamp timestamptz not null default current_timestamp,
   total_score integer,
   intent_level text, intent_score integer,
@@ -174,7 +179,7 @@ create table if not exists public.lead_analytics (
 );
 select dialbridge.ensure_constraint('public.lead_analytics', 'lead_analytics_type_check', 'check (analysis_type in (''individual'', ''complete''))');
 select dialbridge.ensure_constraint('public.lead_analytics', 'lead_analytics_shape_check',
-  'check ((analysis_type = ''individual'' and call_id is not null) or (analysis_type = ''complete'' and call_id is null and user_id is not null and phone_number is not null))');
+  'check ((analysis_type = ''individual'' and (call_id is null) <> (call_log_id is null)) or (analysis_type = ''complete'' and call_id is null and call_log_id is null and user_id is not null and phone_number is not null))');
 select dialbridge.ensure_constraint('public.lead_analytics', 'lead_analytics_analyzer_check', 'check (analyzer in (''openai'', ''heuristic''))');
 select dialbridge.ensure_constraint('public.lead_analytics', 'lead_analytics_scores_check',
   'check (coalesce(total_score, 0) between 0 and 100 and coalesce(previous_calls_analyzed, 0) >= 0)');
@@ -182,16 +187,20 @@ create index if not exists idx_lead_analytics_type on public.lead_analytics (cal
 create index if not exists idx_lead_analytics_user_phone on public.lead_analytics (user_id, phone_number);
 create index if not exists idx_lead_analytics_complete on public.lead_analytics (user_id, phone_number, analysis_type) where analysis_type = 'complete';
 create unique index if not exists lead_analytics_individual_once on public.lead_analytics (call_id) where analysis_type = 'individual';
+create unique index if not exists lead_analytics_individual_log_once on public.lead_analytics (call_log_id) where analysis_type = 'individual';
+create index if not exists lead_analytics_latest_call_log_idx on public.lead_analytics (latest_call_log_id);
 create unique index if not exists lead_analytics_complete_once on public.lead_analytics (user_id, phone_number) where analysis_type = 'complete';
 create index if not exists lead_analytics_latest_call_idx on public.lead_analytics (latest_call_id);
-comment on table public.lead_analytics is 'Transcript analyses (seed 004): individual (one per call, call_id set) and complete (one per user + phone number: the contact''s recent history with that user, latest_call_id and previous_calls_analyzed). Each row says which analyser, model, prompt and prompt version produced it and the tokens it used, so scores from different prompts are never mixed unknowingly.';
+comment on table public.lead_analytics is 'Transcript analyses (seed 004): individual (one per call: a voice-agent call''s call_id or a VoIPStudio call''s call_log_id) and complete (one per user + phone number: the contact''s recent history with that user across both, latest_call_id or latest_call_log_id and previous_calls_analyzed). Each row says which analyser, model, prompt and prompt version produced it and the tokens it used, so scores from different prompts are never mixed unknowingly.';
 comment on column public.lead_analytics.id is 'Analysis id.';
-comment on column public.lead_analytics.call_id is 'Individual analyses: the call.';
+comment on column public.lead_analytics.call_id is 'Individual analyses of a voice-agent call: the call.';
+comment on column public.lead_analytics.call_log_id is 'Individual analyses of a VoIPStudio call''s transcribed recording: the call log.';
 comment on column public.lead_analytics.user_id is 'The user whose calls were analysed.';
 comment on column public.lead_analytics.phone_number is 'Complete analyses: the contact''s number (E.164).';
 comment on column public.lead_analytics.analysis_type is 'individual or complete.';
 comment on column public.lead_analytics.previous_calls_analyzed is 'Complete: how many calls the analysis read (individual: 0).';
-comment on column public.lead_analytics.latest_call_id is 'Complete: the newest call it read.';
+comment on column public.lead_analytics.latest_call_id is 'Complete: the newest call it read (a voice-agent call).';
+comment on column public.lead_analytics.latest_call_log_id is 'Complete: the newest call it read, when that was a VoIPStudio call.';
 comment on column public.lead_analytics.analysis_timestamp is 'When the analysis was made.';
 comment on column public.lead_analytics.total_score is 'Lead score, 0–100.';
 comment on column public.lead_analytics.intent_level is 'Intent: low, medium, high.';
@@ -763,16 +772,37 @@ declare
   v_n integer := 0;
   v_t record;
 begin
-  for v_t in select t.call_id from public.transcripts t
+  for v_t in select t.id, coalesce(t.call_id, t.call_log_id) as call from public.transcripts t
               where t.analysis_status = any (p_statuses) and (p_since is null or t.updated_at >= p_since) loop
-    update public.transcripts set analysis_status = 'pending', analysis_error = null where call_id = v_t.call_id;
-    perform dialbridge.queue_transcript_analysis(v_t.call_id);
+    update public.transcripts set analysis_status = 'pending', analysis_error = null where id = v_t.id;
+    perform dialbridge.queue_transcript_analysis(v_t.call);
     v_n := v_n + 1;
   end loop;
   return v_n;
 end
 $$;
 comment on function dialbridge.requeue_transcript_analyses(text[], timestamptz) is 'Replays transcript analyses: every transcript in the given states (failed by default; pending after an outage of the worker), changed since a moment if given, goes back to pending and is queued. Returns how many.';
+
+/** Every call with a transcript, whichever dialer made it: what analyses read and are keyed on. */
+create or replace view dialbridge.analysed_calls as
+select c.id, 'bolna'::text as source, c.user_id, c.phone_number::text as phone_number,
+       coalesce(c.call_answered_at, c.created_at) as at, c.duration_seconds, c.contact_id, t.content as transcript
+  from public.calls c join public.transcripts t on t.call_id = c.id
+union all
+select l.id, 'voipstudio', l.user_id, case when l.direction = 'inbound' then l.from_number else l.to_number end,
+       coalesce(l.answered_at, l.started_at, l.created_at), coalesce(l.duration, 0), l.contact_id, t.content
+  from public.call_logs l join public.transcripts t on t.call_log_id = l.id;
+comment on view dialbridge.analysed_calls is 'Calls with a transcript, from either dialer: Bolna voice-agent calls (source bolna) and VoIPStudio calls whose recording was transcribed (source voipstudio), with their user, the other party''s number, when they were answered (else placed), duration, contact and transcript. Read by the analysis functions (owner rights).';
+comment on column dialbridge.analysed_calls.id is 'calls.id or call_logs.id.';
+comment on column dialbridge.analysed_calls.source is 'bolna or voipstudio.';
+comment on column dialbridge.analysed_calls.user_id is 'The user (the agent''s owner, or the rep).';
+comment on column dialbridge.analysed_calls.phone_number is 'The other party''s number.';
+comment on column dialbridge.analysed_calls.at is 'When the call was answered, else placed.';
+comment on column dialbridge.analysed_calls.duration_seconds is 'Its seconds.';
+comment on column dialbridge.analysed_calls.contact_id is 'The platform contact.';
+comment on column dialbridge.analysed_calls.transcript is 'The transcript.';
+revoke all on dialbridge.analysed_calls from public, anon, authenticated;
+grant select on dialbridge.analysed_calls to service_role;
 
 /**
  * What an analysis reads for a call: the call, its transcript, and the user's recent calls to the same
@@ -783,33 +813,32 @@ returns jsonb
 language sql stable security definer set search_path = ''
 as $$
   with c as (
-    select c.*, t.content as transcript from public.calls c join public.transcripts t on t.call_id = c.id where c.id = p_call_id
+    select * from dialbridge.analysed_calls where id = p_call_id
   ), hist as (
-    select h.id, h.created_at, coalesce(h.call_answered_at, h.created_at) as at, h.duration_seconds, t.content,
-           row_number() over (order by coalesce(h.call_answered_at, h.created_at) desc, h.id desc) as n,
-           sum(pg_catalog.ceil(pg_catalog.length(t.content) / 4.0)) over (order by coalesce(h.call_answered_at, h.created_at) desc, h.id desc) as tokens,
-           (select pg_catalog.to_jsonb(la) - array['id', 'created_at', 'updated_at', 'call_id', 'user_id']
-              from public.lead_analytics la where la.call_id = h.id and la.analysis_type = 'individual') as individual
-      from c join public.calls h on h.user_id = c.user_id and h.phone_number = c.phone_number
-      join public.transcripts t on t.call_id = h.id
-     where coalesce(h.call_answered_at, h.created_at) <= coalesce(c.call_answered_at, c.created_at)
+    select h.id, h.at, h.duration_seconds, h.transcript,
+           row_number() over (order by h.at desc, h.id desc) as n,
+           sum(pg_catalog.ceil(pg_catalog.length(h.transcript) / 4.0)) over (order by h.at desc, h.id desc) as tokens,
+           (select pg_catalog.to_jsonb(la) - array['id', 'created_at', 'updated_at', 'call_id', 'call_log_id', 'user_id']
+              from public.lead_analytics la where (la.call_id = h.id or la.call_log_id = h.id) and la.analysis_type = 'individual') as individual
+      from c join dialbridge.analysed_calls h on h.user_id = c.user_id and h.phone_number = c.phone_number
+     where (h.at, h.id) <= (c.at, c.id)
   )
   select pg_catalog.jsonb_build_object(
-    'call', pg_catalog.jsonb_build_object('id', c.id, 'user_id', c.user_id, 'phone_number', c.phone_number,
-              'duration_seconds', c.duration_seconds, 'date', coalesce(c.call_answered_at, c.created_at),
+    'call', pg_catalog.jsonb_build_object('id', c.id, 'source', c.source, 'user_id', c.user_id, 'phone_number', c.phone_number,
+              'duration_seconds', c.duration_seconds, 'date', c.at,
               'contact', (select pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
                                  'name', nullif(pg_catalog.btrim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), ''),
                                  'email', k.email, 'company', k.company))
                             from public.contacts k where k.id = c.contact_id)),
     'transcript', c.transcript,
     'history', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                   'call_id', h.id, 'date', h.at, 'duration_seconds', h.duration_seconds, 'transcript', h.content,
+                   'call_id', h.id, 'date', h.at, 'duration_seconds', h.duration_seconds, 'transcript', h.transcript,
                    'individual', h.individual) order by h.at, h.id)
                  from hist h where h.n <= greatest(1, p_max_calls) and (h.n = 1 or h.tokens <= p_token_budget)), '[]'::jsonb),
     'calls_with_transcripts', (select count(*) from hist))
     from c
 $$;
-comment on function dialbridge.analysis_input(uuid, integer, integer) is 'What the analysis of a call reads (JSON): the call (user, number, duration, date, contact), its transcript, and the history for the complete analysis — the user''s calls to that number up to and including this one that have transcripts, the newest p_max_calls (10) within p_token_budget tokens (50,000; estimated as characters / 4; the call itself always), oldest first, each with its individual analysis — and how many such calls exist. Null when the call has no transcript. Service role.';
+comment on function dialbridge.analysis_input(uuid, integer, integer) is 'What the analysis of a call (a voice-agent call or a transcribed VoIPStudio call: dialbridge.analysed_calls) reads, as JSON: the call (source, user, number, duration, date, contact), its transcript, and the history for the complete analysis — the user''s calls to that number from either dialer up to and including this one, the newest p_max_calls (10) within p_token_budget tokens (50,000; estimated as characters / 4; the call itself always), oldest first, each with its individual analysis — and how many such calls exist. Null when the call has no transcript. Service role.';
 
 create or replace function dialbridge.set_transcript_analysis(p_call_id uuid, p_status text, p_error text default null)
 returns public.transcripts
@@ -823,27 +852,27 @@ begin
          analysis_error = case when p_status = 'failed' then pg_catalog.left(coalesce(p_error, 'failed'), 2000) end,
          analysis_attempts = t.analysis_attempts + case when p_status = 'processing' then 1 else 0 end,
          analyzed_at = case when p_status = 'completed' then pg_catalog.now() else t.analyzed_at end
-   where t.call_id = p_call_id
+   where t.call_id = p_call_id or t.call_log_id = p_call_id
   returning t.* into v_t;
   return v_t;
 end
 $$;
-comment on function dialbridge.set_transcript_analysis(uuid, text, text) is 'Records where a transcript''s analysis stands: processing (an attempt started), completed, or failed with the reason.';
+comment on function dialbridge.set_transcript_analysis(uuid, text, text) is 'Records where a call''s transcript analysis stands: processing (an attempt started), completed, or failed with the reason.';
 
 create or replace function dialbridge.store_lead_analysis(p_call_id uuid, p_type text, p_result jsonb, p_meta jsonb)
 returns public.lead_analytics
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_c public.calls;
+  v_c record;
+  v_latest record;
   v_row public.lead_analytics;
-  v_latest public.calls;
   r jsonb := coalesce(p_result, '{}');
   m jsonb := coalesce(p_meta, '{}');
 begin
-  select * into v_c from public.calls where id = p_call_id;
+  select * into v_c from dialbridge.analysed_calls where id = p_call_id;
   if not found then
-    raise exception 'call % not found', p_call_id using errcode = 'DB070';
+    raise exception 'call % has no transcript to analyse', p_call_id using errcode = 'DB070';
   end if;
   if p_type not in ('individual', 'complete') then
     raise exception 'analysis_type is individual or complete, not %', p_type using errcode = '22023';
@@ -852,11 +881,12 @@ begin
   v_row.analysis_type := p_type;
   v_row.user_id := v_c.user_id;
   if p_type = 'individual' then
-    v_row.call_id := v_c.id;
+    if v_c.source = 'bolna' then v_row.call_id := v_c.id; else v_row.call_log_id := v_c.id; end if;
     v_row.previous_calls_analyzed := 0;
   else
+    select * into v_latest from dialbridge.analysed_calls where id = coalesce((m ->> 'latest_call_id')::uuid, v_c.id);
+    if v_latest.source = 'bolna' then v_row.latest_call_id := v_latest.id; else v_row.latest_call_log_id := v_latest.id; end if;
     v_row.phone_number := v_c.phone_number;
-    v_row.latest_call_id := coalesce((m ->> 'latest_call_id')::uuid, v_c.id);
     v_row.previous_calls_analyzed := coalesce((m ->> 'previous_calls_analyzed')::integer, 1);
   end if;
   v_row.analysis_timestamp := pg_catalog.now();
@@ -892,48 +922,82 @@ begin
   v_row.updated_at := pg_catalog.now();
 
   if p_type = 'individual' then
-    insert into public.lead_analytics as la select v_row.*
-    on conflict (call_id) where analysis_type = 'individual' do update
-      set (analysis_timestamp, total_score, intent_level, intent_score, urgency_level, urgency_score, budget_constraint, budget_score,
-           fit_alignment, fit_score, engagement_health, engagement_score, lead_status_tag, reasoning, extraction, cta_pricing_clicked,
-           cta_demo_clicked, cta_followup_clicked, cta_sample_clicked, cta_escalated_to_human, demo_scheduled_at, analyzer, model,
-           prompt_id, prompt_version, response_id, input_tokens, output_tokens, total_tokens, user_id)
-        = (excluded.analysis_timestamp, excluded.total_score, excluded.intent_level, excluded.intent_score, excluded.urgency_level,
-           excluded.urgency_score, excluded.budget_constraint, excluded.budget_score, excluded.fit_alignment, excluded.fit_score,
-           excluded.engagement_health, excluded.engagement_score, excluded.lead_status_tag, excluded.reasoning, excluded.extraction,
-           excluded.cta_pricing_clicked, excluded.cta_demo_clicked, excluded.cta_followup_clicked, excluded.cta_sample_clicked,
-           excluded.cta_escalated_to_human, excluded.demo_scheduled_at, excluded.analyzer, excluded.model, excluded.prompt_id,
-           excluded.prompt_version, excluded.response_id, excluded.input_tokens, excluded.output_tokens, excluded.total_tokens, excluded.user_id)
-    returning la.* into v_row;
+    -- one row per call: the old one (if any) goes, the new one takes its place
+    delete from public.lead_analytics la where la.analysis_type = 'individual' and (la.call_id = v_c.id or la.call_log_id = v_c.id)
+    returning la.id, la.created_at into v_row.id, v_row.created_at;
+    v_row.id := coalesce(v_row.id, gen_random_uuid());
+    v_row.created_at := coalesce(v_row.created_at, pg_catalog.now());
+    insert into public.lead_analytics select v_row.*;
+    if v_c.source = 'voipstudio' then
+      -- seed 003: a transcribed recording's sentiment
+      update public.call_recordings rc
+         set sentiment = case when v_row.lead_status_tag ~* 'hot' then 'positive' when v_row.lead_status_tag ~* 'cold' then 'negative' else 'neutral' end
+       where rc.call_id = v_c.id and rc.transcription is not null;
+    end if;
     return v_row;
   end if;
 
   -- the complete row is the contact's newest history: an older call's analysis (run late) never replaces it
-  select * into v_latest from public.calls where id = v_row.latest_call_id;
-  insert into public.lead_analytics as la select v_row.*
-  on conflict (user_id, phone_number) where analysis_type = 'complete' do update
-    set (analysis_timestamp, previous_calls_analyzed, latest_call_id, total_score, intent_level, intent_score, urgency_level, urgency_score,
-         budget_constraint, budget_score, fit_alignment, fit_score, engagement_health, engagement_score, lead_status_tag, reasoning,
-         extraction, cta_pricing_clicked, cta_demo_clicked, cta_followup_clicked, cta_sample_clicked, cta_escalated_to_human,
-         demo_scheduled_at, analyzer, model, prompt_id, prompt_version, response_id, input_tokens, output_tokens, total_tokens)
-      = (excluded.analysis_timestamp, excluded.previous_calls_analyzed, excluded.latest_call_id, excluded.total_score, excluded.intent_level,
-         excluded.intent_score, excluded.urgency_level, excluded.urgency_score, excluded.budget_constraint, excluded.budget_score,
-         excluded.fit_alignment, excluded.fit_score, excluded.engagement_health, excluded.engagement_score, excluded.lead_status_tag,
-         excluded.reasoning, excluded.extraction, excluded.cta_pricing_clicked, excluded.cta_demo_clicked, excluded.cta_followup_clicked,
-         excluded.cta_sample_clicked, excluded.cta_escalated_to_human, excluded.demo_scheduled_at, excluded.analyzer, excluded.model,
-         excluded.prompt_id, excluded.prompt_version, excluded.response_id, excluded.input_tokens, excluded.output_tokens, excluded.total_tokens)
-    where la.latest_call_id is null
-       or not exists (select 1 from public.calls o where o.id = la.latest_call_id
-                       and (coalesce(o.call_answered_at, o.created_at), o.id) > (coalesce(v_latest.call_answered_at, v_latest.created_at), v_latest.id))
-  returning la.* into v_row;
-  if v_row.id is null then
+  if exists (select 1 from public.lead_analytics la
+              where la.user_id = v_c.user_id and la.phone_number = v_c.phone_number and la.analysis_type = 'complete'
+                and exists (select 1 from dialbridge.analysed_calls o where o.id = coalesce(la.latest_call_id, la.latest_call_log_id)
+                             and (o.at, o.id) > (v_latest.at, v_latest.id))) then
     select * into v_row from public.lead_analytics la
      where la.user_id = v_c.user_id and la.phone_number = v_c.phone_number and la.analysis_type = 'complete';
+    return v_row;
   end if;
+  insert into public.lead_analytics as la select v_row.*
+  on conflict (user_id, phone_number) where analysis_type = 'complete' do update
+    set (analysis_timestamp, previous_calls_analyzed, latest_call_id, latest_call_log_id, total_score, intent_level, intent_score, urgency_level,
+         urgency_score, budget_constraint, budget_score, fit_alignment, fit_score, engagement_health, engagement_score, lead_status_tag,
+         reasoning, extraction, cta_pricing_clicked, cta_demo_clicked, cta_followup_clicked, cta_sample_clicked, cta_escalated_to_human,
+         demo_scheduled_at, analyzer, model, prompt_id, prompt_version, response_id, input_tokens, output_tokens, total_tokens)
+      = (excluded.analysis_timestamp, excluded.previous_calls_analyzed, excluded.latest_call_id, excluded.latest_call_log_id,
+         excluded.total_score, excluded.intent_level, excluded.intent_score, excluded.urgency_level, excluded.urgency_score,
+         excluded.budget_constraint, excluded.budget_score, excluded.fit_alignment, excluded.fit_score, excluded.engagement_health,
+         excluded.engagement_score, excluded.lead_status_tag, excluded.reasoning, excluded.extraction, excluded.cta_pricing_clicked,
+         excluded.cta_demo_clicked, excluded.cta_followup_clicked, excluded.cta_sample_clicked, excluded.cta_escalated_to_human,
+         excluded.demo_scheduled_at, excluded.analyzer, excluded.model, excluded.prompt_id, excluded.prompt_version, excluded.response_id,
+         excluded.input_tokens, excluded.output_tokens, excluded.total_tokens)
+  returning la.* into v_row;
   return v_row;
 end
 $$;
-comment on function dialbridge.store_lead_analysis(uuid, text, jsonb, jsonb) is 'Stores one validated analysis of a call (p_result: the analysis schema; p_meta: analyzer, model, prompt_id, prompt_version, response_id, token usage, and for complete analyses previous_calls_analyzed and latest_call_id): individual replaces the call''s row, complete upserts the user + number row — unless that row already reads a newer call. Never two rows for one call or one contact. Service role.';
+comment on function dialbridge.store_lead_analysis(uuid, text, jsonb, jsonb) is 'Stores one validated analysis of a call (a voice-agent call or a transcribed VoIPStudio call; p_result: the analysis schema; p_meta: analyzer, model, prompt_id, prompt_version, response_id, token usage, and for complete analyses previous_calls_analyzed and latest_call_id): individual replaces the call''s row (and sets a VoIPStudio recording''s sentiment from it), complete upserts the user + number row — unless that row already reads a newer call. Never two rows for one call or one contact. Service role.';
+
+/** A VoIPStudio recording's transcription (its call history): stored on the recording and analysed like a voice-agent call. */
+create or replace function dialbridge.record_voipstudio_transcription(p_call_id text, p_transcription text)
+returns public.transcripts
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_log public.call_logs;
+  v_t public.transcripts;
+begin
+  select * into v_log from public.call_logs where provider = 'voipstudio' and call_id = p_call_id;
+  if not found then
+    raise exception 'no call log for VoIPStudio call %', p_call_id using errcode = 'DB070';
+  end if;
+  if nullif(pg_catalog.btrim(p_transcription), '') is null then
+    raise exception 'an empty transcription' using errcode = '22023';
+  end if;
+  update public.call_recordings set transcription = p_transcription
+   where call_id = v_log.id and transcription is distinct from p_transcription;
+  insert into public.transcripts as t (call_log_id, user_id, content)
+  values (v_log.id, v_log.user_id, p_transcription)
+  on conflict (call_log_id) do update
+    set content = excluded.content, user_id = excluded.user_id, analysis_status = 'pending', analysis_error = null
+    where t.content is distinct from excluded.content
+  returning t.* into v_t;
+  if found then
+    perform dialbridge.queue_transcript_analysis(v_log.id);
+  else
+    select * into v_t from public.transcripts where call_log_id = v_log.id;
+  end if;
+  return v_t;
+end
+$$;
+comment on function dialbridge.record_voipstudio_transcription(text, text) is 'A VoIPStudio call''s transcribed recording (from its call history): the transcription on the recording, the transcript stored (idempotent), and — when new or changed — the same analysis as a voice-agent call (transcripts__analyze: individual, then the user''s complete history with the number, across both dialers). Service role. DB070: no call log for that call.';
 
 -- ---------------------------------------------------------------------------------------------------
 -- Reports: the seed's KPIs per user, agent and day; analyses; credits and balance-low
@@ -947,7 +1011,7 @@ select a.* from public.lead_analytics a
  where (select dialbridge.reads_all_reports()) or (select dialbridge.is_admin()) or a.user_id = (select auth.uid());
 comment on view dialbridge.report_lead_analytics is 'Transcript analyses the caller may see (their own; admins, Metabase and the service role: all). Read by reports views.';
 create or replace view dialbridge.report_transcripts with (security_barrier = true) as
-select t.id, t.call_id, t.user_id, t.analysis_status, t.analysis_error, t.analysis_attempts, t.analyzed_at, t.created_at, t.updated_at
+select t.id, t.call_id, t.call_log_id, t.user_id, t.analysis_status, t.analysis_error, t.analysis_attempts, t.analyzed_at, t.created_at, t.updated_at
   from public.transcripts t
  where (select dialbridge.reads_all_reports()) or (select dialbridge.is_admin()) or t.user_id = (select auth.uid());
 comment on view dialbridge.report_transcripts is 'Transcripts'' analysis states the caller may see (never their text). Read by reports views.';
@@ -1046,6 +1110,7 @@ grant select on reports.voice_agent_kpis, reports.lead_analysis_counts, reports.
 -- ---------------------------------------------------------------------------------------------------
 revoke execute on all functions in schema dialbridge from public;
 grant execute on function dialbridge.analysis_input(uuid, integer, integer), dialbridge.store_lead_analysis(uuid, text, jsonb, jsonb),
+  dialbridge.record_voipstudio_transcription(text, text),
   dialbridge.set_transcript_analysis(uuid, text, text), dialbridge.requeue_transcript_analyses(text[], timestamptz),
   dialbridge.recompute_credit_balances() to service_role;
 select dialbridge.register_webhook_provider('bolna', 'Bolna.ai voice agents (the whole execution object POSTed on every status change)',

@@ -7,7 +7,8 @@
  *                                        is offline; 400 "No CLI prefix set" when a caller_id is sent and
  *                                        the account has no CLI prefix (noCliPrefix)
  *   GET  /calls/{id}                     {data: {id, state, …}} (RINGING, CONNECTED, HANGUP, NOANSWER, BUSY)
- *   GET  /cdrs                           finished calls, newest first, with their recording URL
+ *   GET  /cdrs                           finished calls, newest first, with their recording URL (and, with
+ *                                        transcribe, a transcription)
  *   GET  /recordings/{id}.mp3            a few bytes
  *   auth: X-Auth-Token (a token registered with POST /__sandbox/tokens, or any when acceptAnyToken)
  *
@@ -66,6 +67,8 @@ export interface VoipStudioSandboxOptions {
   agentWrapMs?: number;
   /** Length of the safe-harbor message reported as the abandoned call's duration, in seconds. */
   safeHarborSeconds?: number;
+  /** The call history carries a transcription of each recording (accounts with transcription). */
+  transcribe?: boolean;
 }
 
 export type Outcome = "answered" | "busy" | "no-answer" | "machine";
@@ -113,7 +116,7 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     Pick<VoipStudioSandboxOptions, "webhookUrl" | "webhookCredentials"> = {
     acceptAnyToken: false, answerRate: 0.6, busyRate: 0.05, agentAnswerMs: 20, ringMs: 60, talkMs: 80, talkSeconds: 95,
     duplicateRate: 0, shuffle: false, holdWebhooks: false, noCliPrefix: false, offlineAgents: [], seed: 3, rateLimitNext: 0,
-    machineRate: 0, queues: {}, agentWrapMs: 0, safeHarborSeconds: 8,
+    machineRate: 0, queues: {}, agentWrapMs: 0, safeHarborSeconds: 8, transcribe: false,
     ...initial,
   };
   /** Queue members busy until (epoch ms). */
@@ -362,7 +365,8 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
       const done = calls.filter((c) => c.endedAt && (agent === "*" || c.from === agent)).reverse();
       return reply(res, 200, {
         data: done.map((c) => ({ id: c.id, root_call_id: c.id, src: c.from, dst: c.to, calldate: c.placedAt.toISOString(),
-          duration: c.duration, disposition: c.state, record: c.recordingUrl ?? null })),
+          duration: c.duration, disposition: c.state, record: c.recordingUrl ?? null,
+          ...(opts.transcribe && c.recordingUrl ? { transcription: `agent: Hello, this is SourceCo.\nuser: Yes, we are interested in selling; send me the pricing.` } : {}) })),
         total: done.length,
       });
     }

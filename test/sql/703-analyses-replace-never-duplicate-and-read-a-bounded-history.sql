@@ -4,7 +4,7 @@
 -- goes back to an older call, every row carries its analyser, model, prompt and tokens; failures are visible
 -- and replayable; the KPIs add up. The clock: t0 = now() - 1 day, each call an hour after the last.
 begin;
-select plan(16);
+select plan(19);
 set local client_min_messages = error;
 
 select now() - interval '1 day' as t0 \gset
@@ -76,6 +76,33 @@ select throws_ok($$ insert into public.lead_analytics (analysis_type, user_id) v
   '23514', null, 'a complete row needs its number');
 select throws_ok(format($$ insert into public.lead_analytics (call_id, analysis_type) values (%L, 'individual') $$, (select id from c where x = 'x703-11')),
   '23505', null, 'and a call has one individual row');
+
+-- ---------------------------------------------------------------------------------------------------
+-- a VoIPStudio call's transcribed recording: the same analysis, the same history
+-- ---------------------------------------------------------------------------------------------------
+insert into public.call_logs (id, user_id, team_id, call_id, to_number, status, started_at, answered_at, ended_at, duration)
+values ('70300000-0000-0000-0000-0000000000a1', :'ann', tests.team_id('Bolna 703'), 'vs-703', '+14155550730', 'completed',
+        :'t0'::timestamptz + interval '13 hours', :'t0'::timestamptz + interval '13 hours 10 seconds', :'t0'::timestamptz + interval '13 hours 2 minutes', 110);
+insert into public.call_recordings (call_id, recording_url) values ('70300000-0000-0000-0000-0000000000a1', 'https://voip.example.test/vs-703.mp3');
+delete from graphile_worker._private_jobs j using graphile_worker._private_tasks t where t.id = j.task_id and t.identifier = 'transcripts__analyze';
+select dialbridge.record_voipstudio_transcription('vs-703', 'agent: SourceCo here.' || chr(10) || 'user: Send me the pricing.');
+select results_eq($$ select (select analysis_status from public.transcripts where call_log_id = '70300000-0000-0000-0000-0000000000a1'),
+                            (select transcription from public.call_recordings where call_id = '70300000-0000-0000-0000-0000000000a1'),
+                            (select count(*)::int from graphile_worker.jobs where key = 'transcripts__analyze:70300000-0000-0000-0000-0000000000a1') $$,
+  $$ values ('pending'::text, 'agent: SourceCo here.' || chr(10) || 'user: Send me the pricing.', 1) $$,
+  'a VoIPStudio recording''s transcription is stored on the recording and as a transcript, and queued for analysis');
+select results_eq($$ select i -> 'call' ->> 'source', jsonb_array_length(i -> 'history'), i -> 'history' -> 0 ->> 'call_id' = (select id::text from c where x = 'x703-04')
+                       from dialbridge.analysis_input('70300000-0000-0000-0000-0000000000a1') i $$,
+  $$ values ('voipstudio'::text, 10, true) $$, 'its history is the user''s calls to that number from both dialers');
+select dialbridge.store_lead_analysis('70300000-0000-0000-0000-0000000000a1', 'individual', pg_temp.analysis(80) || '{"lead_status_tag": "Hot"}', '{"analyzer": "heuristic"}');
+select dialbridge.store_lead_analysis('70300000-0000-0000-0000-0000000000a1', 'complete', pg_temp.analysis(81),
+  '{"analyzer": "heuristic", "previous_calls_analyzed": 10, "latest_call_id": "70300000-0000-0000-0000-0000000000a1"}');
+select results_eq($$ select (select count(*)::int from public.lead_analytics where call_log_id = '70300000-0000-0000-0000-0000000000a1'),
+                            (select sentiment from public.call_recordings where call_id = '70300000-0000-0000-0000-0000000000a1'),
+                            (select total_score from public.lead_analytics where analysis_type = 'complete' and user_id = tests.user_id('ann@bolna703.test')
+                                and latest_call_log_id = '70300000-0000-0000-0000-0000000000a1' and latest_call_id is null) $$,
+  $$ values (1, 'positive'::text, 81) $$,
+  'its analysis is the call log''s, gives the recording its sentiment, and is the newest in the contact''s complete row');
 
 -- ---------------------------------------------------------------------------------------------------
 -- failures and replay

@@ -257,8 +257,9 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
     expect((await api(1, "POST", "/agent/availability", { state: "paused" })).body.agent.state).toBe("paused");
   }, 60_000);
 
-  it("brings recordings from VoIPStudio's call history onto the call log and its activity", async () => {
+  it("brings recordings from VoIPStudio's call history onto the call log and its activity, and analyses their transcriptions", async () => {
     const handed = (globalThis as any).__handed;
+    sandbox.configure({ transcribe: true });
     await sql`select graphile_worker.add_job('call_recordings__sync', '{"hours": 1}'::json)`;
     const rec = await waitFor(async () => (await sql`select r.recording_url, r.duration, l.recording_url as on_log, a.recording_url as on_activity
         from public.call_recordings r join public.call_logs l on l.id = r.call_id
@@ -268,6 +269,16 @@ describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → ev
     const [{ missed }] = await sql`select count(*)::int as missed from public.call_recordings r join public.call_logs l on l.id = r.call_id
                                     where l.call_id = ${handed.ned.callId}`;
     expect(missed).toBe(0); // an unanswered call has no recording
+    // the transcription goes through the voice agents' analysis (the offline analyser here: no OpenAI key)
+    const analysed = await waitFor(async () => (await sql`select la.analysis_type, la.analyzer, la.user_id, r.sentiment, t.analysis_status
+        from public.call_logs l join public.lead_analytics la on la.call_log_id = l.id
+        join public.transcripts t on t.call_log_id = l.id join public.call_recordings r on r.call_id = l.id
+       where l.call_id = ${handed.ann.callId} and t.analysis_status = 'completed'`)[0]);
+    expect(analysed).toMatchObject({ analysis_type: "individual", user_id: reps[0].id, sentiment: expect.stringMatching(/positive|neutral|negative/) });
+    const [complete] = await sql`select la.previous_calls_analyzed, la.latest_call_log_id = l.id as latest from public.lead_analytics la
+        join public.call_logs l on l.call_id = ${handed.ann.callId}
+       where la.analysis_type = 'complete' and la.user_id = l.user_id and la.phone_number = l.to_number`;
+    expect(complete).toMatchObject({ previous_calls_analyzed: 1, latest: true });
   }, 30_000);
 
   it("refuses what must not be dialled and says why VoIPStudio could not place a call", async () => {

@@ -215,12 +215,14 @@ export interface HistoryRecording {
   url: string;
   durationSeconds: number | null;
   recordingId: string | null;
+  /** VoIPStudio's transcription of the recording, when the account transcribes calls. */
+  transcription: string | null;
 }
 
 /**
  * Recordings in the call history since a moment (GET /cdrs, newest first). VoIPStudio's CDR fields are read
  * defensively: the call id from root_call_id / call_id / id, the recording from record / recording_url /
- * recording, the length from billsec / duration.
+ * recording, the length from billsec / duration, a transcription from transcription / transcript.
  */
 export async function listRecordings(ep: VoipStudioEndpoints, auth: VoipStudioAuth, since: Date): Promise<HistoryRecording[]> {
   const filter = encodeURIComponent(JSON.stringify([{ property: "calldate", operator: "gt", value: since.toISOString() }]));
@@ -232,8 +234,10 @@ export async function listRecordings(ep: VoipStudioEndpoints, auth: VoipStudioAu
     const rec = r.record ?? r.recording_url ?? r.recording;
     if ((typeof id !== "string" && typeof id !== "number") || typeof rec !== "string" || !/^https?:\/\//.test(rec)) continue;
     const d = Number(r.billsec ?? r.duration);
+    const text = r.transcription ?? r.transcript;
     out.push({ callId: String(id), url: rec, durationSeconds: Number.isFinite(d) ? Math.round(d) : null,
-      recordingId: typeof r.recording_id === "string" ? r.recording_id : null });
+      recordingId: typeof r.recording_id === "string" ? r.recording_id : null,
+      transcription: typeof text === "string" && text.trim() !== "" ? text : null });
   }
   return out;
 }

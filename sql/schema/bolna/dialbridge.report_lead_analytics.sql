@@ -1,11 +1,13 @@
 CREATE VIEW dialbridge.report_lead_analytics WITH (security_barrier='true') AS
  SELECT a.id,
     a.call_id,
+    a.call_log_id,
     a.user_id,
     a.phone_number,
     a.analysis_type,
     a.previous_calls_analyzed,
     a.latest_call_id,
+    a.latest_call_log_id,
     a.analysis_timestamp,
     a.total_score,
     a.intent_level,

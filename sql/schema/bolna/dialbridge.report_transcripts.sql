@@ -1,6 +1,7 @@
 CREATE VIEW dialbridge.report_transcripts WITH (security_barrier='true') AS
  SELECT t.id,
     t.call_id,
+    t.call_log_id,
     t.user_id,
     t.analysis_status,
     t.analysis_error,

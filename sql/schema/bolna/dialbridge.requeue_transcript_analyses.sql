@@ -6,10 +6,10 @@ declare
   v_n integer := 0;
   v_t record;
 begin
-  for v_t in select t.call_id from public.transcripts t
+  for v_t in select t.id, coalesce(t.call_id, t.call_log_id) as call from public.transcripts t
               where t.analysis_status = any (p_statuses) and (p_since is null or t.updated_at >= p_since) loop
-    update public.transcripts set analysis_status = 'pending', analysis_error = null where call_id = v_t.call_id;
-    perform dialbridge.queue_transcript_analysis(v_t.call_id);
+    update public.transcripts set analysis_status = 'pending', analysis_error = null where id = v_t.id;
+    perform dialbridge.queue_transcript_analysis(v_t.call);
     v_n := v_n + 1;
   end loop;
   return v_n;

@@ -1,11 +1,13 @@
 CREATE TABLE public.lead_analytics (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     call_id uuid,
+    call_log_id uuid,
     user_id uuid,
     phone_number character varying(50),
     analysis_type character varying(20) DEFAULT 'individual'::character varying NOT NULL,
     previous_calls_analyzed integer DEFAULT 0 NOT NULL,
     latest_call_id uuid,
+    latest_call_log_id uuid,
     analysis_timestamp timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL,
     total_score integer,
     intent_level text,
@@ -39,15 +41,17 @@ CREATE TABLE public.lead_analytics (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT lead_analytics_analyzer_check CHECK ((analyzer = ANY (ARRAY['openai'::text, 'heuristic'::text]))),
     CONSTRAINT lead_analytics_scores_check CHECK (((COALESCE(total_score, 0) >= 0) AND (COALESCE(total_score, 0) <= 100) AND (COALESCE(previous_calls_analyzed, 0) >= 0))),
-    CONSTRAINT lead_analytics_shape_check CHECK (((((analysis_type)::text = 'individual'::text) AND (call_id IS NOT NULL)) OR (((analysis_type)::text = 'complete'::text) AND (call_id IS NULL) AND (user_id IS NOT NULL) AND (phone_number IS NOT NULL)))),
+    CONSTRAINT lead_analytics_shape_check CHECK (((((analysis_type)::text = 'individual'::text) AND ((call_id IS NULL) <> (call_log_id IS NULL))) OR (((analysis_type)::text = 'complete'::text) AND (call_id IS NULL) AND (call_log_id IS NULL) AND (user_id IS NOT NULL) AND (phone_number IS NOT NULL)))),
     CONSTRAINT lead_analytics_type_check CHECK (((analysis_type)::text = ANY (ARRAY[('individual'::character varying)::text, ('complete'::character varying)::text])))
 );
 
-COMMENT ON TABLE public.lead_analytics IS 'Transcript analyses (seed 004): individual (one per call, call_id set) and complete (one per user + phone number: the contact''s recent history with that user, latest_call_id and previous_calls_analyzed). Each row says which analyser, model, prompt and prompt version produced it and the tokens it used, so scores from different prompts are never mixed unknowingly.';
+COMMENT ON TABLE public.lead_analytics IS 'Transcript analyses (seed 004): individual (one per call: a voice-agent call''s call_id or a VoIPStudio call''s call_log_id) and complete (one per user + phone number: the contact''s recent history with that user across both, latest_call_id or latest_call_log_id and previous_calls_analyzed). Each row says which analyser, model, prompt and prompt version produced it and the tokens it used, so scores from different prompts are never mixed unknowingly.';
 
 COMMENT ON COLUMN public.lead_analytics.id IS 'Analysis id.';
 
-COMMENT ON COLUMN public.lead_analytics.call_id IS 'Individual analyses: the call.';
+COMMENT ON COLUMN public.lead_analytics.call_id IS 'Individual analyses of a voice-agent call: the call.';
+
+COMMENT ON COLUMN public.lead_analytics.call_log_id IS 'Individual analyses of a VoIPStudio call''s transcribed recording: the call log.';
 
 COMMENT ON COLUMN public.lead_analytics.user_id IS 'The user whose calls were analysed.';
 
@@ -57,7 +61,9 @@ COMMENT ON COLUMN public.lead_analytics.analysis_type IS 'individual or complete
 
 COMMENT ON COLUMN public.lead_analytics.previous_calls_analyzed IS 'Complete: how many calls the analysis read (individual: 0).';
 
-COMMENT ON COLUMN public.lead_analytics.latest_call_id IS 'Complete: the newest call it read.';
+COMMENT ON COLUMN public.lead_analytics.latest_call_id IS 'Complete: the newest call it read (a voice-agent call).';
+
+COMMENT ON COLUMN public.lead_analytics.latest_call_log_id IS 'Complete: the newest call it read, when that was a VoIPStudio call.';
 
 COMMENT ON COLUMN public.lead_analytics.analysis_timestamp IS 'When the analysis was made.';
 
@@ -132,9 +138,13 @@ CREATE INDEX idx_lead_analytics_user_phone ON public.lead_analytics USING btree 
 
 CREATE UNIQUE INDEX lead_analytics_complete_once ON public.lead_analytics USING btree (user_id, phone_number) WHERE ((analysis_type)::text = 'complete'::text);
 
+CREATE UNIQUE INDEX lead_analytics_individual_log_once ON public.lead_analytics USING btree (call_log_id) WHERE ((analysis_type)::text = 'individual'::text);
+
 CREATE UNIQUE INDEX lead_analytics_individual_once ON public.lead_analytics USING btree (call_id) WHERE ((analysis_type)::text = 'individual'::text);
 
 CREATE INDEX lead_analytics_latest_call_idx ON public.lead_analytics USING btree (latest_call_id);
+
+CREATE INDEX lead_analytics_latest_call_log_idx ON public.lead_analytics USING btree (latest_call_log_id);
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.lead_analytics FOR EACH ROW EXECUTE FUNCTION dialbridge.update_updated_at_column();
 
@@ -142,7 +152,13 @@ ALTER TABLE ONLY public.lead_analytics
     ADD CONSTRAINT lead_analytics_call_id_fkey FOREIGN KEY (call_id) REFERENCES public.calls(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.lead_analytics
+    ADD CONSTRAINT lead_analytics_call_log_id_fkey FOREIGN KEY (call_log_id) REFERENCES public.call_logs(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.lead_analytics
     ADD CONSTRAINT lead_analytics_latest_call_id_fkey FOREIGN KEY (latest_call_id) REFERENCES public.calls(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.lead_analytics
+    ADD CONSTRAINT lead_analytics_latest_call_log_id_fkey FOREIGN KEY (latest_call_log_id) REFERENCES public.call_logs(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.lead_analytics
     ADD CONSTRAINT lead_analytics_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE CASCADE;

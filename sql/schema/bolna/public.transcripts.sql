@@ -1,6 +1,7 @@
 CREATE TABLE public.transcripts (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    call_id uuid NOT NULL,
+    call_id uuid,
+    call_log_id uuid,
     user_id uuid,
     content text NOT NULL,
     analysis_status text DEFAULT 'pending'::text NOT NULL,
@@ -9,14 +10,17 @@ CREATE TABLE public.transcripts (
     analyzed_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT transcripts_analysis_status_check CHECK ((analysis_status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text])))
+    CONSTRAINT transcripts_analysis_status_check CHECK ((analysis_status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text]))),
+    CONSTRAINT transcripts_call_check CHECK (((call_id IS NULL) <> (call_log_id IS NULL)))
 );
 
-COMMENT ON TABLE public.transcripts IS 'A voice-agent call''s transcript ("assistant: …\nuser: …") and the state of its analysis (the worker''s transcripts__analyze).';
+COMMENT ON TABLE public.transcripts IS 'A call''s transcript ("assistant: …\nuser: …") — a voice-agent call''s (call_id) or a VoIPStudio call''s transcribed recording (call_log_id) — and the state of its analysis (the worker''s transcripts__analyze).';
 
 COMMENT ON COLUMN public.transcripts.id IS 'Transcript id.';
 
-COMMENT ON COLUMN public.transcripts.call_id IS 'The call (one transcript per call).';
+COMMENT ON COLUMN public.transcripts.call_id IS 'The voice-agent call (one transcript per call).';
+
+COMMENT ON COLUMN public.transcripts.call_log_id IS 'Or the VoIPStudio call whose recording was transcribed.';
 
 COMMENT ON COLUMN public.transcripts.user_id IS 'The call''s user.';
 
@@ -38,6 +42,9 @@ ALTER TABLE ONLY public.transcripts
     ADD CONSTRAINT transcripts_call_id_key UNIQUE (call_id);
 
 ALTER TABLE ONLY public.transcripts
+    ADD CONSTRAINT transcripts_call_log_id_key UNIQUE (call_log_id);
+
+ALTER TABLE ONLY public.transcripts
     ADD CONSTRAINT transcripts_pkey PRIMARY KEY (id);
 
 CREATE INDEX transcripts_failed_idx ON public.transcripts USING btree (updated_at) WHERE (analysis_status = 'failed'::text);
@@ -48,6 +55,9 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.transcripts FOR EACH ROW 
 
 ALTER TABLE ONLY public.transcripts
     ADD CONSTRAINT transcripts_call_id_fkey FOREIGN KEY (call_id) REFERENCES public.calls(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.transcripts
+    ADD CONSTRAINT transcripts_call_log_id_fkey FOREIGN KEY (call_log_id) REFERENCES public.call_logs(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.transcripts
     ADD CONSTRAINT transcripts_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
