@@ -14,7 +14,11 @@
  *   6. an afternoon power-dialing campaign of three reps through the VoIPStudio sandbox: each rep goes
  *      available, the worker dials the queue's next contact with their own token, the per-leg webhooks
  *      become calls and activities, the reps disposition them and go available again; the campaign and
- *      the seed's /analytics are printed.
+ *      the seed's /analytics are printed;
+ *   7. an evening voice-agent campaign through the Bolna sandbox: a rep's AI agent calls owners, Bolna's
+ *      POSTs (shuffled, some twice) become calls, activities and charges, and each transcript is analysed
+ *      twice (the offline analyser, or OpenAI when OPENAI_API_KEY is set); reports.voice_agent_kpis and the
+ *      lead analyses are printed.
  *
  *   npm run demo [-- --keep] [--drop-rate 0.03] [--seed 20261121] [--seed-contract]
  *
@@ -29,6 +33,7 @@ import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { freePort, startFunctionsServer } from "./functions-server.ts";
 import { dialOnSandbox, sandboxEnv, startPhoneBurnerSandbox } from "./phoneburner-sandbox.ts";
 import { startVoipStudioSandbox } from "./voipstudio-sandbox.ts";
+import { startBolnaSandbox } from "./bolna-sandbox.ts";
 import { prng } from "./prng.ts";
 import { loadEnv } from "./env.ts";
 import { startWorker } from "../../jobs/worker.ts";
@@ -109,7 +114,13 @@ async function main() {
     const voip = await startVoipStudioSandbox({ webhookUrl: `http://127.0.0.1:${port}/functions/v1/voipstudio-webhook`, webhookCredentials: voipCreds,
       answerRate: 0.45, busyRate: 0.08, agentAnswerMs: 40, ringMs: 120, talkMs: 200, talkSeconds: 240, duplicateRate: 0.15, seed: SEED });
     stops.push(() => voip.stop());
+    const bolnaToken = `demo_bolna_${randomBytes(8).toString("hex")}`;
+    const bolna = await startBolnaSandbox({ webhookUrl: `http://127.0.0.1:${port}/functions/v1/bolna-webhook`, webhookToken: bolnaToken,
+      answerRate: 0.6, busyRate: 0.3, stepMs: 30, talkMs: 120, completedAfterMs: 400, duplicateRate: 0.2, shuffle: true, seed: SEED });
+    stops.push(() => bolna.stop());
     const env: Record<string, string> = {
+      BOLNA_WEBHOOK_TOKENS: bolnaToken,
+      BOLNA_WEBHOOK_LOG: "errors",
       VOIPSTUDIO_API_BASE: voip.url,
       VOIPSTUDIO_WEBHOOK_CREDENTIALS: voipCreds,
       VOIPSTUDIO_WEBHOOK_LOG: "errors",
@@ -232,6 +243,9 @@ async function main() {
     // ---------------------------------------------------------------------------------------- VoIPStudio power hour
     await powerHour(sql, functions.url, voip, env.SUPABASE_JWT_SECRET, say);
 
+    // ---------------------------------------------------------------------------------------- Bolna voice agents
+    await voiceAgentEvening(sql, bolna, say);
+
     if (KEEP) {
       say(`\nkept running:\n  database   ${dbUrl}\n  functions  ${functions.url}\n  sandbox    ${sandbox.url}\nStop with Ctrl-C.`);
       await new Promise<void>((resolve) => {
@@ -242,6 +256,47 @@ async function main() {
   } finally {
     await stopAll();
   }
+}
+
+/**
+ * The evening: one rep's Bolna voice agent calls twelve sellers (some twice): each call's POSTs arrive
+ * shuffled and some twice; the worker turns them into calls, activities and charges and analyses every
+ * transcript twice.
+ */
+async function voiceAgentEvening(sql: ReturnType<typeof connect>, bolna: Awaited<ReturnType<typeof startBolnaSandbox>>,
+  say: (line?: string) => void) {
+  say("\n── and an evening voice-agent campaign through Bolna.ai (sandbox)");
+  const rep = DEMO_USERS.find((u) => u.role === "rep")!;
+  const [{ id: userId }] = await sql`select id from public.profiles where email = ${rep.email}`;
+  await sql`insert into public.voice_agents (user_id, bolna_agent_id, name) values (${userId}, 'demo-agent-ava', 'Ava (seller outreach)')
+            on conflict (bolna_agent_id) do nothing`;
+  await sql`select public.grant_credits(${userId}::uuid, 60, 'demo trial credits')`;
+  const sellers = await sql<{ phone: string }[]>`select phone_e164 as phone from public.contacts
+    where team_id = (select team_id from public.profiles where id = ${userId}) and phone_status = 'valid' order by id limit 12`;
+  const numbers = [...sellers.map((r) => r.phone), ...sellers.slice(0, 4).map((r) => r.phone)];
+  for (const to of numbers) {
+    await fetch(`${bolna.url}/call`, { method: "POST", headers: { Authorization: "Bearer demo", "Content-Type": "application/json" },
+      body: JSON.stringify({ agent_id: "demo-agent-ava", recipient_phone_number: to }) });
+  }
+  await bolna.idle();
+  for (let i = 0; i < 600; i++) {
+    const [{ n }] = await sql`select (select count(*) from dialbridge.webhook_events where provider = 'bolna' and processing_status in ('pending', 'processing'))
+                                   + (select count(*) from public.transcripts where analysis_status in ('pending', 'processing')) as n`;
+    if (Number(n) === 0) break;
+    await sleep(100);
+  }
+  const [k] = await sql`select sum(calls)::int as calls, sum(connected_calls)::int as connected, sum(missed_calls)::int as missed,
+                               sum(credits_used)::int as credits, round(avg(avg_conversation_seconds)) as talk
+                          from reports.voice_agent_kpis where user_id = ${userId}`;
+  const [b] = await sql`select balance from public.credit_balances where user_id = ${userId}`;
+  say(`${numbers.length} calls placed, ${bolna.delivered.length} POSTs delivered (shuffled, some twice): ${k.calls} calls, ` +
+    `${k.connected} answered, ${k.missed} missed; ${k.credits} credits charged once each (balance ${b.balance}); ~${k.talk} s per conversation`);
+  const leads = await sql`select la.phone_number, la.lead_status_tag, la.total_score, la.previous_calls_analyzed, la.analyzer
+                            from public.lead_analytics la where la.user_id = ${userId} and la.analysis_type = 'complete'
+                           order by la.total_score desc, la.phone_number limit 5`;
+  const [a] = await sql`select individual_analyses, complete_analyses, failed_analyses from reports.lead_analysis_counts where user_id = ${userId}`;
+  say(`analyses: ${a?.individual_analyses ?? 0} individual, ${a?.complete_analyses ?? 0} complete (one per number), ${a?.failed_analyses ?? 0} failed — the hottest leads:`);
+  for (const l of leads) say(`  ${l.phone_number}  ${String(l.lead_status_tag).padEnd(5)} ${String(l.total_score).padStart(3)}/100  over ${l.previous_calls_analyzed} call(s)  (${l.analyzer})`);
 }
 
 /**

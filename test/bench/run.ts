@@ -11,15 +11,17 @@
  *            LOCKED; VoIPStudio webhook legs end to end vs a bare insert     (test/bench/voipstudio.ts)
  *   pacing   a simulated predictive floor: power, fixed ratio, VICIdial-style adaptive, dialbridge's pacer
  *                                                                           (test/bench/pacing.ts)
+ *   bolna    Bolna POSTs end to end and transcript analyses against an OpenAI stand-in, vs the PhoneBurner
+ *            ingest path in the same run                                    (test/bench/bolna.ts)
  *
- *   npm run bench -- [--only=ingest,push,reports,voipstudio,pacing]
+ *   npm run bench -- [--only=ingest,push,reports,voipstudio,pacing,bolna]
  * Exits 1 when a benchmark failed to run (a missed target is reported, not an error).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { bin, root } from "../../supabase/local/db.ts";
 
-const benches = ["ingest", "push", "reports", "voipstudio", "pacing"];
+const benches = ["ingest", "push", "reports", "voipstudio", "pacing", "bolna"];
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const selected = benches.filter((b) => !only || only.includes(b));
 
