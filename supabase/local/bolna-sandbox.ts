@@ -20,6 +20,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { prng } from "./prng.ts";
 import type { Service, StartContext } from "./service.ts";
+import { webhookSender } from "./sandbox/webhook-sender.ts";
 
 export type BolnaOutcome = "answered" | "no-answer" | "busy" | "balance-low";
 
@@ -86,52 +87,16 @@ export async function startBolnaSandbox(initial: BolnaSandboxOptions = {}): Prom
   const forced = new Map<string, { outcome: BolnaOutcome; transcript?: string }>();
   const executions: Execution[] = [];
   const delivered: RunningBolnaSandbox["delivered"] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const inflight = new Set<Promise<void>>();
   let seq = 0;
   let url = "";
-
-  const send = (event: Record<string, unknown>) => {
-    if (!opts.webhookUrl) return;
-    const p = (async () => {
-      const headers: Record<string, string> = { "Content-Type": "application/json" };
-      if (opts.webhookToken) headers["X-Bolna-Token"] = opts.webhookToken;
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          const res = await fetch(opts.webhookUrl!, { method: "POST", headers, body: JSON.stringify(event) });
-          await res.text();
-          delivered.push({ status: res.status, event: String(event.status), id: String(event.id) });
-          if (res.status < 500) return;
-        } catch {
-          /* retried */
-        }
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
-    })();
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-  };
-  const emit = (events: Record<string, unknown>[]) => {
-    const out: Record<string, unknown>[] = [];
-    for (const e of events) {
-      out.push(e);
-      if (random.next() < opts.duplicateRate) out.push(e);
-    }
-    if (opts.shuffle) {
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random.next() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-      }
-    }
-    for (const e of out) send(e);
-  };
-  const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, ms);
-    timers.add(t);
-  };
+  const webhooks = webhookSender({
+    url: () => opts.webhookUrl,
+    headers: (): Record<string, string> => opts.webhookToken ? { "X-Bolna-Token": opts.webhookToken } : {},
+    duplicateRate: () => opts.duplicateRate, shuffle: () => opts.shuffle, random: () => random.next(),
+    delivered: (status, event) => delivered.push({ status, event: String(event.status), id: String(event.id) }),
+  });
+  const emit = (events: Record<string, unknown>[]) => webhooks.emit(events);
+  const later = webhooks.later;
 
   /** The execution object at a status (a snapshot: Bolna sends the whole object each time). */
   const snapshot = (x: Execution, status: string, atMs: number, extra: Record<string, unknown> = {}, telephony: Record<string, unknown> = {}) => {
@@ -258,16 +223,9 @@ export async function startBolnaSandbox(initial: BolnaSandboxOptions = {}): Prom
     setOutcome(to, outcome, transcript) {
       forced.set(to.replace(/\D/g, ""), { outcome, transcript });
     },
-    async idle() {
-      while (timers.size > 0 || inflight.size > 0) {
-        await Promise.all([...inflight]);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    idle: () => webhooks.idle(),
     async stop() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      await Promise.allSettled([...inflight]);
+      await webhooks.stop();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

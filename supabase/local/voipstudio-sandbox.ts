@@ -33,6 +33,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { prng } from "./prng.ts";
 import type { Service, StartContext } from "./service.ts";
+import { webhookSender } from "./sandbox/webhook-sender.ts";
 
 export interface VoipStudioSandboxOptions {
   port?: number;
@@ -127,52 +128,21 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
   const calls: SandboxCall[] = [];
   const delivered: RunningVoipStudioSandbox["delivered"] = [];
   const held: Record<string, unknown>[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const inflight = new Set<Promise<void>>();
   let seq = 0;
   let url = "";
-
-  const send = (event: Record<string, unknown>) => {
-    if (!opts.webhookUrl) return;
-    const p = (async () => {
-      const headers: Record<string, string> = { "Content-Type": "application/json" };
-      if (opts.webhookCredentials) headers.Authorization = `Basic ${Buffer.from(opts.webhookCredentials).toString("base64")}`;
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          const res = await fetch(opts.webhookUrl!, { method: "POST", headers, body: JSON.stringify(event) });
-          await res.text();
-          delivered.push({ status: res.status, event: String(event.event_name), leg: String(event.call_id) });
-          if (res.status < 500) return;
-        } catch {
-          /* retried */
-        }
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
-    })();
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-  };
+  const webhooks = webhookSender({
+    url: () => opts.webhookUrl,
+    headers: (): Record<string, string> => opts.webhookCredentials
+      ? { Authorization: `Basic ${Buffer.from(opts.webhookCredentials).toString("base64")}` } : {},
+    duplicateRate: () => opts.duplicateRate, shuffle: () => opts.shuffle, random: () => random.next(),
+    delivered: (status, event) => delivered.push({ status, event: String(event.event_name), leg: String(event.call_id) }),
+  });
+  const send = webhooks.send;
+  const later = webhooks.later;
+  /** Sends (duplicated, shuffled as configured) — or holds them until /__sandbox/flush. */
   const emit = (events: Record<string, unknown>[]) => {
-    const out: Record<string, unknown>[] = [];
-    for (const e of events) {
-      out.push(e);
-      if (random.next() < opts.duplicateRate) out.push(e);
-    }
-    if (opts.shuffle) {
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random.next() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-      }
-    }
-    if (opts.holdWebhooks) held.push(...out);
-    else for (const e of out) send(e);
-  };
-  const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, ms);
-    timers.add(t);
+    if (opts.holdWebhooks) held.push(...webhooks.prepare(events));
+    else webhooks.emit(events);
   };
 
   /** The legs of a call, as VoIPStudio posts them; when shuffled, delivered together at the end. */
@@ -405,18 +375,11 @@ export async function startVoipStudioSandbox(initial: VoipStudioSandboxOptions =
     async flush() {
       const out = held.splice(0);
       for (const e of out) send(e);
-      await Promise.all([...inflight]);
+      await webhooks.idle();
     },
-    async idle() {
-      while (timers.size > 0 || inflight.size > 0) {
-        await Promise.all([...inflight]);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    idle: () => webhooks.idle(),
     async stop() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      await Promise.allSettled([...inflight]);
+      await webhooks.stop();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

@@ -16,21 +16,13 @@ import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { startBolnaSandbox, type RunningBolnaSandbox } from "../../supabase/local/bolna-sandbox.ts";
 import { startOpenAIStandin, type RunningOpenAIStandin } from "../../supabase/local/openai-standin.ts";
+import { waitFor } from "../fixtures/wait.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `b${randomUUID().slice(0, 8)}`;
 const TOKEN = `bolna-${run}-secret`;
 const OLD_TOKEN = `bolna-${run}-old`;
 
-async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const ENV_KEYS = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_INDIVIDUAL_PROMPT_ID", "OPENAI_COMPLETE_PROMPT_ID",
   "OPENAI_PROMPT_VERSION", "OPENAI_RETRY_BASE_MS", "OPENAI_TIMEOUT"];

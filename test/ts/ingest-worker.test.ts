@@ -11,21 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker.ts";
 import { parseArgs, parseTime, replay } from "../../jobs/replay.ts";
 import { batchSizeFromEnv } from "../../jobs/webhook-processing.ts";
+import { waitFor } from "../fixtures/wait.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `w${randomUUID().slice(0, 8)}`;
 /** The one clock every event time in this file is relative to: an hour before the file ran. */
 const t0 = Date.now() - 3_600_000;
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("replay arguments", () => {
   it("reads ages and ISO times, statuses and the event type; refuses what it does not know", () => {

@@ -16,20 +16,12 @@ import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { startVoipStudioSandbox, type RunningVoipStudioSandbox } from "../../supabase/local/voipstudio-sandbox.ts";
 import { daytimeZone } from "../fixtures/zones.ts";
+import { waitFor } from "../fixtures/wait.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `p${randomUUID().slice(0, 8)}`;
 const CREDS = "voipstudio:predictive-9f8a";
 
-async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!url)("predictive dialing: pacer → contact-first calls → the queue bridges or abandons → the cap", () => {
   let sql: postgres.Sql;

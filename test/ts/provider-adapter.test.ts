@@ -17,6 +17,7 @@ import { replay } from "../../jobs/replay.ts";
 import { startWorker, workerLogger, type StartedWorker } from "../../jobs/worker.ts";
 import { root } from "../../supabase/local/db.ts";
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
+import { waitFor } from "../fixtures/wait.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `f${randomUUID().slice(0, 8)}`;
@@ -25,15 +26,6 @@ const t0 = Date.now() - 2 * 3_600_000;
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
 const TOKEN = "fake-token-new-3c1d";
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!url)("a provider added as an adapter and one registration line", () => {
   let sql: postgres.Sql;

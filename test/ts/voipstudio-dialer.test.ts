@@ -16,21 +16,13 @@ import { startFunctionsServer, type FunctionsServer } from "../../supabase/local
 import { startVoipStudioSandbox, type RunningVoipStudioSandbox } from "../../supabase/local/voipstudio-sandbox.ts";
 import { DEV_JWT_SECRET, userJwt } from "../../functions/_shared/jwt.ts";
 import { daytimeZone } from "../fixtures/zones.ts";
+import { waitFor } from "../fixtures/wait.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const run = `v${randomUUID().slice(0, 8)}`;
 const CREDS_OLD = "voipstudio:old-pass-1d2e";
 const CREDS = "voipstudio:new-pass-9f8a";
 
-async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!url)("the VoIPStudio dialer: campaign → queue → call → events → activity → disposition → retry or task → analytics", () => {
   let sql: postgres.Sql;
