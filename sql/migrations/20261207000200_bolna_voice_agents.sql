@@ -277,8 +277,8 @@ begin
   end loop;
 end $$;
 
--- Row-level security: each user sees their own (admins everything); the browser writes nothing here but its
--- own agents (the pipeline, the worker and admins' credit grants write the rest)
+-- Row-level security: each user sees their own (admins everything); from the browser only admins write here
+-- (agents); the pipeline, the worker and admins' credit grants write the rest
 alter table public.voice_agents enable row level security;
 alter table public.calls enable row level security;
 alter table public.transcripts enable row level security;
@@ -296,15 +296,17 @@ grant select on public.calls, public.transcripts, public.lead_analytics, public.
 drop policy if exists "Users see their own agents" on public.voice_agents;
 create policy "Users see their own agents" on public.voice_agents for select to authenticated
   using (user_id = (select auth.uid()) or (select dialbridge.is_admin()));
-drop policy if exists "Users register their own agents" on public.voice_agents;
-create policy "Users register their own agents" on public.voice_agents for insert to authenticated
-  with check (user_id = (select auth.uid()));
-drop policy if exists "Users rename and remove their own agents" on public.voice_agents;
-create policy "Users rename and remove their own agents" on public.voice_agents for update to authenticated
-  using (user_id = (select auth.uid())) with check (user_id = (select auth.uid()));
-drop policy if exists "Users remove their own agents" on public.voice_agents;
-create policy "Users remove their own agents" on public.voice_agents for delete to authenticated
-  using (user_id = (select auth.uid()));
+-- agents are registered by admins: an agent id claimed by the wrong user would route someone else's calls,
+-- transcripts and charges to them
+drop policy if exists "Admins register agents" on public.voice_agents;
+create policy "Admins register agents" on public.voice_agents for insert to authenticated
+  with check ((select dialbridge.is_admin()));
+drop policy if exists "Admins change agents" on public.voice_agents;
+create policy "Admins change agents" on public.voice_agents for update to authenticated
+  using ((select dialbridge.is_admin())) with check ((select dialbridge.is_admin()));
+drop policy if exists "Admins remove agents" on public.voice_agents;
+create policy "Admins remove agents" on public.voice_agents for delete to authenticated
+  using ((select dialbridge.is_admin()));
 do $$
 declare t text;
 begin

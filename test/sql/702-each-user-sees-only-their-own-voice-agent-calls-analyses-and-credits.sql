@@ -3,7 +3,7 @@
 -- see none of them; an admin sees all. The browser writes none of them but its own agents; only admins
 -- grant credits. The reports follow the same rights. The clock: t0 = now() - 1 hour.
 begin;
-select plan(22);
+select plan(23);
 set local client_min_messages = error;
 
 select now() - interval '1 hour' as t0 \gset
@@ -53,12 +53,17 @@ reset role;
 
 -- what the browser may write
 select tests.authenticate_as('ben@bolna702.test');
-select lives_ok($$ insert into public.voice_agents (user_id, bolna_agent_id, name) values (auth.uid(), 'agent-702-ben', 'Ben''s agent') $$,
-  'a user registers their own agent');
-select throws_ok(format($$ insert into public.voice_agents (user_id, bolna_agent_id) values (%L, 'agent-702-steal') $$, :'ann'),
-  '42501', null, 'but not one for someone else');
+select throws_ok($$ insert into public.voice_agents (user_id, bolna_agent_id, name) values (auth.uid(), 'agent-702-ben', 'Ben''s agent') $$,
+  '42501', null, 'a rep cannot register an agent (a claimed agent id would route someone else''s calls to them)...');
 select throws_ok($$ update public.voice_agents set user_id = auth.uid() where bolna_agent_id = 'agent-702-ann' $$, '42501', null,
-  'nor take over another''s agent');
+  '...nor take over another''s agent');
+reset role;
+select tests.authenticate_as('root@bolna702.test');
+select lives_ok(format($$ insert into public.voice_agents (user_id, bolna_agent_id, name) values (%L, 'agent-702-ben', 'Ben''s agent') $$, :'ben'),
+  'an admin registers an agent for a user');
+reset role;
+select tests.authenticate_as('ben@bolna702.test');
+select is((select count(*)::int from public.voice_agents), 1, 'who then sees it as theirs');
 select throws_ok($$ insert into public.calls (bolna_execution_id, bolna_status) values ('x702-forged', 'completed') $$, '42501', null,
   'a user cannot write calls');
 select throws_ok(format($$ insert into public.credit_ledger (user_id, kind, amount) values (%L, 'grant', 1000) $$, :'ben'), '42501', null,

@@ -36,11 +36,11 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.voice_agents FOR EACH ROW
 ALTER TABLE ONLY public.voice_agents
     ADD CONSTRAINT voice_agents_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
 
-CREATE POLICY "Users register their own agents" ON public.voice_agents FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY "Admins change agents" ON public.voice_agents FOR UPDATE TO authenticated USING (( SELECT dialbridge.is_admin() AS is_admin)) WITH CHECK (( SELECT dialbridge.is_admin() AS is_admin));
 
-CREATE POLICY "Users remove their own agents" ON public.voice_agents FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY "Admins register agents" ON public.voice_agents FOR INSERT TO authenticated WITH CHECK (( SELECT dialbridge.is_admin() AS is_admin));
 
-CREATE POLICY "Users rename and remove their own agents" ON public.voice_agents FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY "Admins remove agents" ON public.voice_agents FOR DELETE TO authenticated USING (( SELECT dialbridge.is_admin() AS is_admin));
 
 CREATE POLICY "Users see their own agents" ON public.voice_agents FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT dialbridge.is_admin() AS is_admin)));
 
