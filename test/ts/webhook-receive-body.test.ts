@@ -3,7 +3,7 @@
  * wrapper, signature headers, what a real callback is when nothing names it, and jsonb's one refusal.
  */
 import { describe, expect, it } from "vitest";
-import { nestFormEntries, parseBody, postgresSafeJson } from "../../functions/_shared/webhook/body.ts";
+import { MAX_DEPTH, MAX_MEMBERS, nestFormEntries, parseBody, postgresSafeJson, shapeProblem } from "../../functions/_shared/webhook/body.ts";
 import { inferCallbackType } from "../../functions/phoneburner-webhook/event.ts";
 import { HmacVerifier, parseList, parseSignatureHeader, signBody, TokenVerifier, timingSafeEqual } from "../../functions/_shared/signature.ts";
 
@@ -60,6 +60,26 @@ describe("the {body} wrapper", () => {
 
   it("refuses a wrapper whose body is not an object", async () => {
     expect(await parseBody(bytes('{"body": [1, 2]}'), "application/json")).toMatchObject({ ok: false });
+  });
+});
+
+describe("bodies too deep or too wide for the database", () => {
+  const nested = (levels: number) => `{"event": "x", "v": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  it("accepts 64 levels and refuses 65 (400), whether sent as JSON or inside a {body} string", async () => {
+    expect(MAX_DEPTH).toBe(64);
+    expect((await parseBody(bytes(nested(64)), "application/json")).ok).toBe(true);
+    expect(await parseBody(bytes(nested(65)), "application/json")).toMatchObject({ ok: false, status: 400 });
+    const wrapped = JSON.stringify({ body: nested(65), status: "done" });
+    expect(await parseBody(bytes(wrapped), "application/json")).toMatchObject({ ok: false, status: 400 });
+  });
+  it("counts keys and elements across the whole body: 50,000 pass, one more is 413", () => {
+    expect(shapeProblem({ a: Array.from({ length: MAX_MEMBERS - 1 }, () => 1) })).toBeNull();
+    expect(shapeProblem({ a: Array.from({ length: MAX_MEMBERS }, () => 1) })).toMatchObject({ status: 413 });
+  });
+  it("never recurses: a million levels are measured without exhausting the stack", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    expect(shapeProblem(deep)).toMatchObject({ status: 400 });
   });
 });
 

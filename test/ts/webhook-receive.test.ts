@@ -301,6 +301,8 @@ describe("bad input", () => {
     ["an event_id that is an object", JSON.stringify({ event: "call.started", event_id: { id: 1 } }), "invalid_envelope"],
     ["an event name that is not a name", JSON.stringify({ event: "call started!", event_id: "x" }), "invalid_envelope"],
     ["an event whose type cannot be told", JSON.stringify({ hello: "world" }), "invalid_envelope"],
+    // under 1 MiB but 100,000 levels deep: PostgreSQL's jsonb would exhaust its stack and the sender retry forever
+    ["a signed body nested 100,000 levels", `{"event": "call.ended", "event_id": "deep", "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, "malformed_body"],
   ] as const)("%s → 400 with a clear error, counted, nothing stored", async (_label, raw, reason) => {
     const before = await rejections(reason);
     const [{ n: logBefore }] = await sql`select count(*)::int as n from public.phoneburner_webhooks_log`;
@@ -343,6 +345,25 @@ describe("bad input", () => {
     expect(bucket.event_type_hint).toBe("contact.updated");
     expect(bucket.size).toBeGreaterThan(1024 * 1024);
     expect(bucket.size).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+
+  it("a form whose key nests 100 levels deep → 400 saying so, counted", async () => {
+    const before = await rejections("malformed_body");
+    const res = await post("event=call.ended&event_id=deepform&a" + "[b]".repeat(100) + "=1", { contentType: "application/x-www-form-urlencoded" });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/nests deeper than 64 levels/);
+    expect(await rejections("malformed_body")).toBe(before + 1);
+  });
+
+  it("a body under 1 MiB with more than 50,000 keys and elements → 413, counted, nothing stored", async () => {
+    const before = await rejections("too_large");
+    const raw = JSON.stringify({ event: "call.ended", event_id: unique("evt_wide"), list: Array.from({ length: 60_000 }, () => 0) });
+    expect(raw.length).toBeLessThan(1024 * 1024);
+    const res = await post(raw);
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatch(/more than 50000 keys/);
+    expect(await rejections("too_large")).toBe(before + 1);
+    expect(await logRows(JSON.parse(raw).event_id)).toHaveLength(0);
   });
 
   it("a body of exactly 1 MiB is accepted", async () => {

@@ -5,6 +5,10 @@
  */
 
 export const MAX_BODY_BYTES = 1024 * 1024; // 1 MiB
+/** Deepest nesting of objects and arrays an event may have (real events: under 10). */
+export const MAX_DEPTH = 64;
+/** Most keys and array elements an event may have in all (real events: a few hundred). */
+export const MAX_MEMBERS = 50_000;
 
 export type BodyRead =
   | { ok: true; bytes: Uint8Array<ArrayBuffer> }
@@ -54,7 +58,32 @@ export type ParsedBody =
     envelope: JsonObject | null;
     format: "json" | "form";
   }
-  | { ok: false; error: string };
+  | { ok: false; error: string; status?: 400 | 413 };
+
+/**
+ * Whether a parsed body is too deep or too wide for the database (PostgreSQL's jsonb recurses: 100,000
+ * levels exhaust its stack, and that error would read as "retry later"). Iterative, so any input is safe.
+ */
+export function shapeProblem(value: unknown): { error: string; status: 400 | 413 } | null {
+  const stack: [unknown, number][] = [[value, 1]];
+  let members = 0;
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > MAX_DEPTH) return { error: `body nests deeper than ${MAX_DEPTH} levels`, status: 400 };
+    const children = Array.isArray(v) ? v : Object.values(v);
+    members += children.length;
+    if (members > MAX_MEMBERS) return { error: `body has more than ${MAX_MEMBERS} keys and elements`, status: 413 };
+    for (const c of children) if (typeof c === "object" && c !== null) stack.push([c, depth + 1]);
+  }
+  return null;
+}
+
+class BodyShapeError extends Error {
+  constructor(readonly problem: { error: string; status: 400 | 413 }) {
+    super(problem.error);
+  }
+}
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -71,7 +100,8 @@ export async function parseBody(bytes: Uint8Array<ArrayBuffer>, contentType: str
         if (typeof value === "string") entries.push([key, value]);
       });
       return finish(nestFormEntries(entries), null, "form");
-    } catch {
+    } catch (e) {
+      if (e instanceof BodyShapeError) return { ok: false, ...e.problem };
       return { ok: false, error: "body is not valid multipart/form-data" };
     }
   }
@@ -85,7 +115,7 @@ export async function parseBody(bytes: Uint8Array<ArrayBuffer>, contentType: str
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM
 
   if (type === "application/x-www-form-urlencoded" && !text.trimStart().startsWith("{")) {
-    return finish(nestFormEntries([...new URLSearchParams(text)]), null, "form");
+    return formBody(text);
   }
 
   let value: unknown;
@@ -93,19 +123,30 @@ export async function parseBody(bytes: Uint8Array<ArrayBuffer>, contentType: str
     value = JSON.parse(text);
   } catch {
     // a form posted without its content type
-    if (!type.includes("json") && looksLikeForm(text)) {
-      return finish(nestFormEntries([...new URLSearchParams(text)]), null, "form");
-    }
+    if (!type.includes("json") && looksLikeForm(text)) return formBody(text);
     return { ok: false, error: "body is not valid JSON (or a form)" };
   }
   if (!isObject(value)) return { ok: false, error: "body must be a JSON object" };
   return finish(value, text, "json");
 }
 
+function formBody(text: string): ParsedBody {
+  try {
+    return finish(nestFormEntries([...new URLSearchParams(text)]), null, "form");
+  } catch (e) {
+    if (e instanceof BodyShapeError) return { ok: false, ...e.problem };
+    throw e;
+  }
+}
+
 function finish(value: JsonObject, rawText: string | null, format: "json" | "form"): ParsedBody {
+  const problem = shapeProblem(value);
+  if (problem) return { ok: false, ...problem };
   const unwrapped = unwrap(value);
   if (!unwrapped) return { ok: false, error: "body.body must be a JSON object" };
   const { payload, envelope } = unwrapped;
+  const inner = payload === value ? null : shapeProblem(payload); // a body sent as a JSON string
+  if (inner) return { ok: false, ...inner };
   const text = envelope === null && rawText !== null ? rawText : JSON.stringify(payload);
   return { ok: true, payload, payloadText: postgresSafeJson(text), envelope, format };
 }
@@ -150,6 +191,7 @@ export function nestFormEntries(entries: Iterable<[string, string]>): JsonObject
   entries: for (const [rawKey, value] of entries) {
     const m = rawKey.match(/^([^\[\]]+)((?:\[[^\[\]]*\])*)$/);
     const path = m ? [m[1], ...[...m[2].matchAll(/\[([^\[\]]*)\]/g)].map((x) => x[1])] : [rawKey];
+    if (path.length > MAX_DEPTH) throw new BodyShapeError({ error: `a form key nests deeper than ${MAX_DEPTH} levels`, status: 400 });
     let node = root;
     for (let i = 0; i < path.length; i++) {
       let key = path[i];

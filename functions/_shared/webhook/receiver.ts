@@ -5,9 +5,9 @@
  *   (event type, header identity, envelope checks) → ONE SQL call (dialbridge.receive_webhook_event: inbox
  *   row + queued processing, one transaction) → 200 {status: "accepted" | "duplicate", event_id}
  *
- * Answers: 401 bad or missing credentials, 400 a body that is not JSON/form or an event the adapter
- * refuses, 413 over 1 MiB (each counted per minute in the provider's rejections, the body never stored),
- * 503 with Retry-After when the database cannot take the event (the sender retries; storing is
+ * Answers: 401 bad or missing credentials, 400 a body that is not JSON/form, nests deeper than 64 levels
+ * or is an event the adapter refuses, 413 over 1 MiB or over 50,000 keys and elements (each counted per
+ * minute in the provider's rejections, the body never stored), 503 with Retry-After when the database cannot take the event (the sender retries; storing is
  * idempotent), 405 for other methods. Logs carry type, identity, status and timing only — never payload
  * contents. Log level: <PROVIDER>_WEBHOOK_LOG=all (default) | errors | off.
  *
@@ -130,7 +130,10 @@ export function createWebhookHandler(adapter: WebhookAdapter): (req: Request) =>
     if (!auth.ok) return await reject(401, auth.reason, auth.message, body.byteLength);
 
     const parsed = await parseBody(body, headers.get("content-type"));
-    if (!parsed.ok) return await reject(400, "malformed_body", parsed.error, body.byteLength);
+    if (!parsed.ok) {
+      // too deep: 400 (never a 5xx: it would only be retried); too many members: 413, like a body over the cap
+      return await reject(parsed.status ?? 400, parsed.status === 413 ? "too_large" : "malformed_body", parsed.error, body.byteLength);
+    }
 
     const resolved = adapter.resolve({ payload: parsed.payload, url, headers, auth });
     if (isRefusal(resolved)) return await reject(resolved.status, resolved.reason, resolved.message, body.byteLength);
