@@ -2,9 +2,16 @@ CREATE FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones t
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  with input as (
-    select i.n as ordinality, i.contact_id, dialbridge.suppression_phone(i.phone) as phone_e164
+  with given as (
+    select i.n as ordinality, i.contact_id as given_contact_id, dialbridge.suppression_phone(i.phone) as phone_e164,
+           -- a signed-in user learns about their own team's contacts only (admins and server-side callers: all);
+           -- a number's legal do-not-call is answered for anyone (it must stop every team's dialing)
+           case when auth.uid() is null or dialbridge.is_admin()
+                  or exists (select 1 from public.contacts k where k.id = i.contact_id and k.team_id = dialbridge.current_team_id())
+                then i.contact_id end as contact_id
       from unnest(p_contact_ids, p_phones) with ordinality as i (contact_id, phone, n)
+  ), input as (
+    select g.ordinality, g.contact_id, g.phone_e164, g.given_contact_id from given g
   ),
   hits as (
     select i.ordinality, s.suppression_type, s.reason, s.expires_at
@@ -26,7 +33,7 @@ CREATE FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones t
       join public.contacts c on c.id = i.contact_id
      where c.do_not_call
   )
-  select i.ordinality, i.contact_id, i.phone_e164,
+  select i.ordinality, i.given_contact_id, i.phone_e164,
          count(h.ordinality) > 0,
          coalesce(bool_or(h.suppression_type = 'legal'), false),
          (array_agg(h.reason order by h.suppression_type = 'legal' desc, h.expires_at desc nulls first)
@@ -34,7 +41,7 @@ CREATE FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones t
          case when bool_or(h.ordinality is not null and h.expires_at is null) then null else max(h.expires_at) end
     from input i
     left join hits h on h.ordinality = i.ordinality
-   group by i.ordinality, i.contact_id, i.phone_e164
+   group by i.ordinality, i.given_contact_id, i.phone_e164
    order by i.ordinality
 $$;
 
@@ -42,7 +49,8 @@ COMMENT ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phon
 input position. A contact is suppressed by its own unlifted, unexpired suppressions or its do_not_call
 flag; a number by legal suppressions on it (whichever contact asked) and by number-only rows.
 is_legal: a legal do-not-call applies (never overridable). until: null when permanent.
-security definer: a do-not-call request recorded by another team still stops this team''s push.';
+security definer: a do-not-call request recorded by another team still stops this team''s push (by number);
+what a contact''s own rows say is answered only to its team (admins and server-side callers: every contact).';
 
 REVOKE ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.suppression_statuses(p_contact_ids uuid[], p_phones text[], p_as_of timestamp with time zone) TO authenticated;
