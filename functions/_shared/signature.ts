@@ -88,3 +88,54 @@ export async function signBody(secret: string, body: Uint8Array<ArrayBuffer> | s
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, bytes));
   return "sha256=" + [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Standard Webhooks (standardwebhooks.com): webhook-id, webhook-timestamp (Unix seconds) and
+// webhook-signature ("v1,<base64 HMAC-SHA256 of `${id}.${timestamp}.${body}`>", space-separated, several
+// during a rotation). A secret is `whsec_<base64 key>` or used as its UTF-8 bytes. The timestamp must be
+// within the tolerance of now: a captured delivery cannot be replayed later.
+// ---------------------------------------------------------------------------------------------------
+
+export const STANDARD_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+function secretBytes(secret: string): Uint8Array<ArrayBuffer> {
+  if (secret.startsWith("whsec_")) {
+    try {
+      return Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0));
+    } catch { /* not base64: used as text */ }
+  }
+  return encoder.encode(secret);
+}
+
+export type StandardWebhookResult = { ok: true; id: string; signature: string } | { ok: false; message: string };
+
+export async function verifyStandardWebhook(secrets: string[], headers: Headers, body: Uint8Array<ArrayBuffer>,
+  nowSeconds = Math.floor(Date.now() / 1000), tolerance = STANDARD_WEBHOOK_TOLERANCE_SECONDS): Promise<StandardWebhookResult> {
+  const id = headers.get("webhook-id")?.trim();
+  const ts = headers.get("webhook-timestamp")?.trim();
+  const header = headers.get("webhook-signature")?.trim();
+  if (!id || !ts || !header) return { ok: false, message: "Standard Webhooks need webhook-id, webhook-timestamp and webhook-signature" };
+  if (!/^\d{1,12}$/.test(ts)) return { ok: false, message: "webhook-timestamp must be Unix seconds" };
+  if (Math.abs(nowSeconds - Number(ts)) > tolerance) {
+    return { ok: false, message: `webhook-timestamp is more than ${tolerance / 60} minutes from now: a delivery is not accepted twice later` };
+  }
+  const presented = header.split(/\s+/).map((s) => s.split(",")).filter(([v, sig]) => v === "v1" && sig)
+    .map(([, sig]) => { try { return Uint8Array.from(atob(sig), (c) => c.charCodeAt(0)); } catch { return null; } })
+    .filter((s): s is Uint8Array<ArrayBuffer> => s !== null);
+  if (presented.length === 0) return { ok: false, message: "webhook-signature has no v1 signature" };
+  const signed = new Uint8Array([...encoder.encode(`${id}.${ts}.`), ...body]);
+  for (const secret of secrets) {
+    const key = await crypto.subtle.importKey("raw", secretBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    for (const sig of presented) {
+      if (await crypto.subtle.verify("HMAC", key, sig, signed)) return { ok: true, id, signature: header };
+    }
+  }
+  return { ok: false, message: "Invalid signature" };
+}
+
+/** Signs a body the Standard Webhooks way (tests, benchmarks, senders). */
+export async function signStandardWebhook(secret: string, id: string, timestamp: number, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", secretBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${id}.${timestamp}.${body}`)));
+  return `v1,${btoa(String.fromCharCode(...mac))}`;
+}

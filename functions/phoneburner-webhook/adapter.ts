@@ -6,13 +6,17 @@
  *   X-PB-Signature           same, for softphone_call_done                       PHONEBURNER_WEBHOOK_SECRETS
  *   ?token=                  real dial-session callbacks (PhoneBurner does not     PHONEBURNER_WEBHOOK_TOKENS
  *                            sign them); never accepted for seed-contract events
- * A request carrying a signature header is judged by its signature alone.
+ *   webhook-signature        Standard Webhooks (webhook-id, webhook-timestamp):    PHONEBURNER_WEBHOOK_SECRETS
+ *                            v1 HMAC of id.timestamp.body, the timestamp within 5 minutes of now
+ * A request carrying a signature header is judged by its signature alone. A body-only signature (the
+ * seed's) proves nothing about when: the database refuses such an event whose own time is older than
+ * dialbridge.webhook_max_event_age (3 days) or ahead by more than 5 minutes (dialbridge.check_event_time).
  *
  * The event: a zod envelope check, the type by event.ts's rules, the X-Phoneburner-Event-ID header as an
  * identity hint. In SQL the adapter is dialbridge.phoneburner_event_identity / phoneburner_event_refs and
  * its batch stage dialbridge.phoneburner_process_events (sql/schema/phoneburner/).
  */
-import { HmacVerifier, parseList, TokenVerifier } from "../_shared/signature.ts";
+import { HmacVerifier, parseList, TokenVerifier, verifyStandardWebhook } from "../_shared/signature.ts";
 import { headerIdentity, isRefusal, type AuthResult, type WebhookAdapter } from "../_shared/webhook/receiver.ts";
 import { webhookDb } from "./db.ts";
 import { CALLBACK_EVENT_TYPES, describeIssues, envelopeSchema, resolveEventType, SEED_EVENT_TYPES, typeHint } from "./event.ts";
@@ -22,6 +26,7 @@ const FUNCTION = "phoneburner-webhook";
 interface Verifiers {
   hmac: HmacVerifier;
   tokens: TokenVerifier;
+  secrets: string[];
 }
 
 let cached: { key: string; verifiers: Verifiers } | undefined;
@@ -33,7 +38,7 @@ function verifiers(): Verifiers {
   const tokens = Deno.env.get("PHONEBURNER_WEBHOOK_TOKENS") ?? "";
   const key = `${secrets}\u0000${tokens}`;
   if (cached?.key !== key) {
-    cached = { key, verifiers: { hmac: new HmacVerifier(parseList(secrets)), tokens: new TokenVerifier(parseList(tokens)) } };
+    cached = { key, verifiers: { hmac: new HmacVerifier(parseList(secrets)), tokens: new TokenVerifier(parseList(tokens)), secrets: parseList(secrets) } };
     if (!warnedUnconfigured && cached.verifiers.hmac.size + cached.verifiers.tokens.size === 0) {
       warnedUnconfigured = true;
       console.warn(`[${FUNCTION}] neither PHONEBURNER_WEBHOOK_SECRETS nor PHONEBURNER_WEBHOOK_TOKENS is set: every event will be refused`);
@@ -44,6 +49,11 @@ function verifiers(): Verifiers {
 
 async function authenticate({ headers, url, body }: { headers: Headers; url: URL; body: Uint8Array<ArrayBuffer> }): Promise<AuthResult> {
   const v = verifiers();
+  if (headers.get("webhook-signature") !== null) {
+    const standard = await verifyStandardWebhook(v.secrets, headers, body);
+    return standard.ok ? { ok: true, method: "hmac", signatureHeader: standard.signature }
+      : { ok: false, reason: "bad_signature", message: standard.message };
+  }
   const seedSignature = headers.get("x-phoneburner-signature");
   const softphoneSignature = headers.get("x-pb-signature");
   if (seedSignature !== null || softphoneSignature !== null) {
@@ -84,7 +94,7 @@ export const phoneburnerAdapter: WebhookAdapter = {
       !CALLBACK_EVENT_TYPES.has(eventType)) {
       return { status: 401, reason: "auth_not_accepted_for_event", message: `${eventType} events must be signed (X-Phoneburner-Signature)` };
     }
-    const headerEventId = headerIdentity(headers, "x-phoneburner-event-id");
+    const headerEventId = headerIdentity(headers, headers.has("x-phoneburner-event-id") ? "x-phoneburner-event-id" : "webhook-id");
     if (isRefusal(headerEventId)) {
       return { ...headerEventId, message: "Invalid event: X-Phoneburner-Event-ID must be at most 255 characters" };
     }

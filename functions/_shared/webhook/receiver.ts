@@ -7,7 +7,8 @@
  *
  * Answers: 401 bad or missing credentials, 400 a body that is not JSON/form, nests deeper than 64 levels
  * or is an event the adapter refuses, 413 over 1 MiB or over 50,000 keys and elements (each counted per
- * minute in the provider's rejections, the body never stored), 503 with Retry-After when the database cannot take the event (the sender retries; storing is
+ * minute in the provider's rejections, the body never stored), 400 outside_time_window for a signed event
+ * whose own time is too old or ahead (the replay window, dialbridge.check_event_time), 503 with Retry-After when the database cannot take the event (the sender retries; storing is
  * idempotent), 405 for other methods. Logs carry type, identity, status and timing only — never payload
  * contents. Log level: <PROVIDER>_WEBHOOK_LOG=all (default) | errors | off.
  *
@@ -19,7 +20,7 @@ import type postgres from "postgres";
 import { json, preflight } from "../http.ts";
 import { type JsonObject, MAX_BODY_BYTES, parseBody, readBodyCapped } from "./body.ts";
 import {
-  type AuthMethod, errorCode, isPayloadRejected, receiveEvent, recordRejection, type RejectionReason,
+  type AuthMethod, errorCode, isOutsideTimeWindow, isPayloadRejected, receiveEvent, recordRejection, type RejectionReason,
 } from "./store.ts";
 
 export type { AuthMethod, RejectionReason };
@@ -153,6 +154,10 @@ export function createWebhookHandler(adapter: WebhookAdapter): (req: Request) =>
       log(200, { result: stored.status, event_type: resolved.type, type_from: resolved.source, event_id: stored.eventId, auth: auth.method }, started);
       return json({ status: stored.status, event_id: stored.eventId }, 200);
     } catch (e) {
+      if (isOutsideTimeWindow(e)) {
+        return await reject(400, "outside_time_window",
+          "Event refused: its own time is outside the accepted window of signed deliveries (too old, or ahead of now)", body.byteLength);
+      }
       if (isPayloadRejected(e)) {
         return await reject(400, "invalid_envelope", "Invalid event: the database refused the payload", body.byteLength);
       }

@@ -55,7 +55,7 @@ export async function receiveEvent(sql: postgres.Sql, provider: string, a: Recei
 
 export type RejectionReason =
   | "missing_auth" | "bad_signature" | "bad_token" | "bad_credentials" | "auth_not_accepted_for_event"
-  | "malformed_body" | "invalid_envelope" | "too_large";
+  | "malformed_body" | "invalid_envelope" | "too_large" | "outside_time_window";
 
 /** Counts a rejected request in its minute bucket. Best effort: a failure here never changes the answer. */
 export async function recordRejection(
@@ -72,6 +72,11 @@ export async function recordRejection(
 export function isPayloadRejected(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === "string" && /^(22|DB02[01])/.test(code);
+}
+
+/** The event's own time is outside the replay window of body-only signatures (dialbridge.check_event_time). */
+export function isOutsideTimeWindow(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === "DB067";
 }
 
 export function errorCode(e: unknown): string {

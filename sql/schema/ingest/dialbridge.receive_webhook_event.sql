@@ -21,6 +21,8 @@ begin
     raise exception 'the % adapter gave the event no identity', p_provider using errcode = 'DB021';
   end if;
   execute pg_catalog.format('select * from %s($1, $2)', v_p.refs_fn) into v_refs using v_event_type, p_payload;
+  -- a body-only signature proves nothing about when: a captured delivery is refused once its own time is too old
+  perform dialbridge.check_event_time(p_auth_method, v_refs.event_at);
 
   insert into dialbridge.webhook_events as l (
     provider, event_id, event_type, payload, envelope, payload_size_bytes,
@@ -50,7 +52,7 @@ $_$;
 COMMENT ON FUNCTION dialbridge.receive_webhook_event(p_provider text, p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) IS 'Stores one authenticated event of any provider (idempotent on the identity its adapter computes) and
 queues its processing in the same transaction; the edge function answers 2xx only after this commits.
 ''accepted'' for a new event, ''duplicate'' (with the stored row''s id) for one already stored. DB020 /
-DB021 for an event the sender must fix (400), DB022 for an unknown provider. PhoneBurner''s events go to
+DB021 for an event the sender must fix (400), DB022 for an unknown provider, DB067 for a signed event whose own time is outside the accepted window (dialbridge.check_event_time). PhoneBurner''s events go to
 its seed table through dialbridge.receive_phoneburner_event.';
 
 REVOKE ALL ON FUNCTION dialbridge.receive_webhook_event(p_provider text, p_event_type text, p_payload jsonb, p_header_event_id text, p_payload_size integer, p_auth_method text, p_signature_header text, p_ip inet, p_user_agent text, p_envelope jsonb) FROM PUBLIC;

@@ -10,7 +10,7 @@ CREATE TABLE dialbridge.webhook_rejections (
     first_seen_at timestamp with time zone NOT NULL,
     last_seen_at timestamp with time zone NOT NULL,
     CONSTRAINT webhook_rejections_count_check CHECK ((rejection_count >= 0)),
-    CONSTRAINT webhook_rejections_reason_check CHECK ((reason = ANY (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text, 'bad_credentials'::text, 'auth_not_accepted_for_event'::text, 'malformed_body'::text, 'invalid_envelope'::text, 'too_large'::text])))
+    CONSTRAINT webhook_rejections_reason_check CHECK ((reason = ANY (ARRAY['missing_auth'::text, 'bad_signature'::text, 'bad_token'::text, 'bad_credentials'::text, 'auth_not_accepted_for_event'::text, 'malformed_body'::text, 'invalid_envelope'::text, 'too_large'::text, 'outside_time_window'::text])))
 );
 
 COMMENT ON TABLE dialbridge.webhook_rejections IS 'Webhook requests refused (401/400/413) per provider, counted per minute, reason, event type hint and IP (PhoneBurner''s: public.phoneburner_webhook_rejections). Bodies are never stored. Service role only.';

@@ -11,6 +11,8 @@ declare
 begin
   v_event_id := dialbridge.phoneburner_event_identity(v_event_type, p_payload, p_header_event_id);
   select * into v_refs from dialbridge.phoneburner_event_refs(v_event_type, p_payload);
+  -- a body-only signature proves nothing about when: a captured delivery is refused once its own time is too old
+  perform dialbridge.check_event_time(p_auth_method, v_refs.event_at);
 
   insert into public.phoneburner_webhooks_log as l (
     event_id, event_type, payload, envelope, payload_size_bytes,
