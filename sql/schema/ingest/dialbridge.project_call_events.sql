@@ -46,6 +46,9 @@ begin
       if v_fact.kind = 'call' and coalesce(v_fact.call_id, '') = '' then
         raise exception '% event % names no call', p_provider, v_event.event_id using errcode = 'DB061';
       end if;
+      -- an event whose times cannot be true is quarantined: stored, failed with the reason, never projected
+      perform dialbridge.check_plausible_times(v_fact.event_at, v_fact.started_at, v_fact.connected_at, v_fact.ended_at,
+                                               v_fact.disposition_at, v_fact.callback_at);
       v_fact.log_id := v_event.id;
       v_fact.provider := p_provider;
       v_fact.event_id := v_event.event_id;
@@ -59,7 +62,7 @@ begin
       v_key[i] := v_fact.call_key;
     exception when others then
       get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
-      v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state = 'DB061' then 'invalid' else 'error' end;
+      v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state in ('DB061', 'DB068') then 'invalid' else 'error' end;
       v_error[i] := pg_catalog.left(v_msg, 1000);
       v_code[i] := v_state;
     end;

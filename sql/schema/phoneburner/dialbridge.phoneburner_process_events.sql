@@ -4,6 +4,7 @@ CREATE FUNCTION dialbridge.phoneburner_process_events(p_provider text, p_ids big
     AS $$
 #variable_conflict use_column
 declare
+  v_fact dialbridge.phoneburner_call_events;
   v_zone text;
   v_ids bigint[] := coalesce(p_ids, '{}');
   v_n integer;
@@ -52,10 +53,14 @@ begin
     v_t0 := pg_catalog.clock_timestamp();
     v_status[i] := 'ok';
     begin
-      v_facts := v_facts || dialbridge.normalize_phoneburner_event(v_log, v_zone);
+      v_fact := dialbridge.normalize_phoneburner_event(v_log, v_zone);
+      -- an event whose times cannot be true is quarantined: stored, failed with the reason, never projected
+      perform dialbridge.check_plausible_times(v_fact.event_at, v_fact.started_at, v_fact.connected_at, v_fact.ended_at,
+                                               v_fact.disposition_at, v_fact.callback_at);
+      v_facts := v_facts || v_fact;
     exception when others then
       get stacked diagnostics v_msg = message_text, v_state = returned_sqlstate;
-      v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state = 'DB061' then 'invalid' else 'error' end;
+      v_status[i] := case when v_state = 'DB060' then 'skipped' when v_state in ('DB061', 'DB068') then 'invalid' else 'error' end;
       v_error[i] := pg_catalog.left(v_msg, 1000);
       v_code[i] := v_state;
     end;
@@ -152,6 +157,6 @@ with the claimed ids: normalises each event in its own subtransaction (a bad eve
 only reads, so these subtransactions take no transaction id and a batch stays clear of the 64 a backend
 caches), then under dialbridge.lock_call_projection stores the batch''s facts at once and projects every
 touched call once, statistics buffered and applied once (if that fails, one key at a time to isolate the
-failure). Returns one outcome per event: success, skipped (DB060), invalid (DB061) or error.';
+failure). Returns one outcome per event: success, skipped (DB060), invalid (DB061; DB068: quarantined, a time that cannot be true) or error.';
 
 REVOKE ALL ON FUNCTION dialbridge.phoneburner_process_events(p_provider text, p_ids bigint[], as_of timestamp with time zone) FROM PUBLIC;
