@@ -9,6 +9,8 @@ import { bin, root } from "./db.ts";
 export interface FunctionsServer {
   url: string; // http://127.0.0.1:PORT/functions/v1
   functions: string[];
+  /** The Deno process (memory measurements). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startFunctionsServer(opts: {
           resolve({
             url: `http://127.0.0.1:${port}/functions/v1`,
             functions: info.functions,
+            pid: child.pid!,
             stop: () => new Promise((res) => {
               if (child.exitCode !== null || child.signalCode !== null) return res(); // exited, or killed by a signal
               child.once("exit", () => res());

@@ -13,15 +13,17 @@
  *                                                                           (test/bench/pacing.ts)
  *   bolna    Bolna POSTs end to end and transcript analyses against an OpenAI stand-in, vs the PhoneBurner
  *            ingest path in the same run                                    (test/bench/bolna.ts)
+ *   soak     webhooks at a steady rate for minutes while the worker and PostgreSQL are restarted: lost and
+ *            doubled (both 0), latency, memory                              (test/bench/soak.ts)
  *
- *   npm run bench -- [--only=ingest,push,reports,voipstudio,pacing,bolna]
+ *   npm run bench -- [--only=ingest,push,reports,voipstudio,pacing,bolna,soak]
  * Exits 1 when a benchmark failed to run (a missed target is reported, not an error).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { bin, root } from "../../supabase/local/db.ts";
 
-const benches = ["ingest", "push", "reports", "voipstudio", "pacing", "bolna"];
+const benches = ["ingest", "push", "reports", "voipstudio", "pacing", "bolna", "soak"];
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const selected = benches.filter((b) => !only || only.includes(b));
 
