@@ -21,6 +21,7 @@ import type { AddressInfo } from "node:net";
 import { prng } from "./prng.ts";
 import type { Service, StartContext } from "./service.ts";
 import { webhookSender } from "./sandbox/webhook-sender.ts";
+import { exportVars, firstOf, startOnPort } from "./sandbox/local-service.ts";
 
 export type BolnaOutcome = "answered" | "no-answer" | "busy" | "balance-low";
 
@@ -245,27 +246,16 @@ export const bolnaSandboxService: Service = {
       return;
     }
     const vars: Record<string, string> = {};
-    let token = (ctx.env.BOLNA_WEBHOOK_TOKENS ?? "").split(",").map((s) => s.trim()).find(Boolean);
+    let token = firstOf(ctx.env.BOLNA_WEBHOOK_TOKENS);
     if (!token) {
       token = `local-${Math.random().toString(36).slice(2, 14)}`;
       vars.BOLNA_WEBHOOK_TOKENS = token;
     }
     const webhookUrl = `http://127.0.0.1:${ctx.env.FUNCTIONS_PORT || 54321}/functions/v1/bolna-webhook`;
-    const explicit = ctx.env.BOLNA_SANDBOX_PORT;
     const options = { webhookUrl, webhookToken: token, stepMs: 2000, talkMs: 20_000, completedAfterMs: 60_000 };
-    let sb: RunningBolnaSandbox;
-    try {
-      sb = await startBolnaSandbox({ ...options, port: Number(explicit || DEFAULT_BOLNA_SANDBOX_PORT) });
-    } catch (e) {
-      if (explicit || (e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
-      sb = await startBolnaSandbox({ ...options, port: 0 });
-    }
+    const sb = await startOnPort(ctx.env.BOLNA_SANDBOX_PORT, DEFAULT_BOLNA_SANDBOX_PORT, (port) => startBolnaSandbox({ ...options, port }));
     vars.BOLNA_API_BASE = sb.url;
-    Object.assign(ctx.functionsEnv, vars);
-    for (const [k, v] of Object.entries(vars)) {
-      ctx.env[k] = v;
-      process.env[k] = v;
-    }
+    exportVars(ctx, vars);
     ctx.summary.push(["bolna", `sandbox at ${sb.url} (POST /call; webhooks to ${webhookUrl})`]);
     return sb;
   },

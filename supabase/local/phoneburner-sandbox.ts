@@ -19,6 +19,7 @@ import { dialSessions } from "./sandbox/dialer.ts";
 import type { Service, StartContext } from "./service.ts";
 import { DEV_JWT_SECRET } from "../../functions/_shared/jwt.ts";
 import { connect } from "./db.ts";
+import { exportVars, firstOf, startOnPort } from "./sandbox/local-service.ts";
 
 export type { RunningSandbox, SandboxOptions };
 export type { DialRequest, DialResult } from "./sandbox/dialer.ts";
@@ -64,28 +65,18 @@ export const phoneburnerSandboxService: Service = {
       ctx.summary.push(["phoneburner", `${ctx.env.PHONEBURNER_API_BASE} (PHONEBURNER_API_BASE)`]);
       return;
     }
-    const explicit = ctx.env.PHONEBURNER_SANDBOX_PORT;
-    const secret = (ctx.env.PHONEBURNER_WEBHOOK_SECRETS ?? "").split(",").map((s) => s.trim()).find(Boolean);
+    const secret = firstOf(ctx.env.PHONEBURNER_WEBHOOK_SECRETS) ?? undefined;
     const options = { acceptAnyToken: true, webhookSecret: secret, intakeMsPerContact: Number(ctx.env.PHONEBURNER_SANDBOX_INTAKE_MS || 20) };
-    let sb: RunningSandbox;
-    try {
-      sb = await startSandboxServer({ ...options, port: Number(explicit || DEFAULT_SANDBOX_PORT) });
-    } catch (e) {
-      // the default port taken (another npm start?): any free port will do; a port asked for is an error
-      if (explicit || (e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
-      sb = await startSandboxServer({ ...options, port: 0 });
-    }
+    // the default port taken (another npm start?): any free port will do; a port asked for is an error
+    const sb: RunningSandbox = await startOnPort(ctx.env.PHONEBURNER_SANDBOX_PORT, DEFAULT_SANDBOX_PORT,
+      (port) => startSandboxServer({ ...options, port }));
     const vars: Record<string, string> = { ...sandboxEnv(sb.url) };
     if (!ctx.env.PHONEBURNER_WEBHOOK_TOKENS) vars.PHONEBURNER_WEBHOOK_TOKENS = `local_${randomBytes(16).toString("hex")}`;
     if (!ctx.env.PHONEBURNER_CALLBACK_BASE_URL && !ctx.env.SUPABASE_URL) {
       vars.PHONEBURNER_CALLBACK_BASE_URL = `http://127.0.0.1:${ctx.env.FUNCTIONS_PORT || 54321}/functions/v1`;
     }
     if (!ctx.env.SUPABASE_JWT_SECRET) vars.SUPABASE_JWT_SECRET = DEV_JWT_SECRET;
-    Object.assign(ctx.functionsEnv, vars);
-    for (const [k, v] of Object.entries(vars)) {
-      ctx.env[k] = v;
-      process.env[k] = v; // the worker runs in this process
-    }
+    exportVars(ctx, vars);
     // the demo reps of npm start's own database get a token, so they can push right away
     let tokens = 0;
     if (ctx.embedded && ctx.databaseUrl) {

@@ -34,6 +34,7 @@ import type { AddressInfo } from "node:net";
 import { prng } from "./prng.ts";
 import type { Service, StartContext } from "./service.ts";
 import { webhookSender } from "./sandbox/webhook-sender.ts";
+import { exportVars, firstOf, startOnPort } from "./sandbox/local-service.ts";
 
 export interface VoipStudioSandboxOptions {
   port?: number;
@@ -399,27 +400,17 @@ export const voipstudioSandboxService: Service = {
       return;
     }
     const vars: Record<string, string> = {};
-    let creds = (ctx.env.VOIPSTUDIO_WEBHOOK_CREDENTIALS ?? "").split(",").map((s) => s.trim()).find(Boolean);
+    let creds = firstOf(ctx.env.VOIPSTUDIO_WEBHOOK_CREDENTIALS);
     if (!creds) {
       creds = `voipstudio:local-${Math.random().toString(36).slice(2, 12)}`;
       vars.VOIPSTUDIO_WEBHOOK_CREDENTIALS = creds;
     }
     const webhookUrl = `http://127.0.0.1:${ctx.env.FUNCTIONS_PORT || 54321}/functions/v1/voipstudio-webhook`;
-    const explicit = ctx.env.VOIPSTUDIO_SANDBOX_PORT;
     const options = { acceptAnyToken: true, webhookUrl, webhookCredentials: creds, ringMs: 3000, talkMs: 8000, agentAnswerMs: 1500 };
-    let sb: RunningVoipStudioSandbox;
-    try {
-      sb = await startVoipStudioSandbox({ ...options, port: Number(explicit || DEFAULT_VOIPSTUDIO_SANDBOX_PORT) });
-    } catch (e) {
-      if (explicit || (e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
-      sb = await startVoipStudioSandbox({ ...options, port: 0 });
-    }
+    const sb = await startOnPort(ctx.env.VOIPSTUDIO_SANDBOX_PORT, DEFAULT_VOIPSTUDIO_SANDBOX_PORT,
+      (port) => startVoipStudioSandbox({ ...options, port }));
     vars.VOIPSTUDIO_API_BASE = sb.url;
-    Object.assign(ctx.functionsEnv, vars);
-    for (const [k, v] of Object.entries(vars)) {
-      ctx.env[k] = v;
-      process.env[k] = v;
-    }
+    exportVars(ctx, vars);
     ctx.summary.push(["voipstudio", `sandbox at ${sb.url} (any token; webhooks to ${webhookUrl})`]);
     return sb;
   },
