@@ -20,7 +20,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import {
-  DEFAULT_ADMIN_URL, createDatabase, dropDatabase, prepareDatabase, preparePlatform, root, bin, migrationFiles,
+  DEFAULT_ADMIN_URL, createDatabase, dropDatabase, openReplayWindow, prepareDatabase, preparePlatform, root, bin, migrationFiles,
 } from "../supabase/local/db.ts";
 import { dumpSchema } from "../supabase/local/schema-dump.ts";
 import { canonicalSource, loadSource, readSource } from "../supabase/local/schema-source.ts";
@@ -104,20 +104,6 @@ async function generateMigrationInclude() {
   await mkdir(dir, { recursive: true });
   const lines = (await migrationFiles()).map((f) => `\\ir ../../../sql/migrations/${f}`);
   await writeFile(path.join(dir, "all_migrations.psql"), lines.join("\n") + "\n");
-}
-
-/**
- * The suite's signed fixtures are the seeds' dated examples (February 2026 …): in the test database the
- * replay window of body-only signatures (dialbridge.check_event_time, 3 days in production) is opened wide.
- * The tests of the window itself narrow it again (set local in pgTAP 225; a connection parameter for the
- * functions server in test/ts/webhook-replay-window.test.ts).
- */
-async function relaxReplayWindow(url: string) {
-  const { connect } = await import("../supabase/local/db.ts");
-  const sql = connect(url, { max: 1 });
-  await sql.unsafe(`alter database "${dbName}" set dialbridge.webhook_max_event_age = '1000 years'`);
-  await sql.unsafe(`alter database "${dbName}" set dialbridge.webhook_max_event_skew = '1000 years'`);
-  await sql.end();
 }
 
 async function pgTap(url: string) {
@@ -208,7 +194,9 @@ async function main() {
   console.log(`# test database: ${dbName}`);
   try {
     await prepareDatabase(url, (m) => console.log(`# ${m}`));
-    await relaxReplayWindow(url);
+    // the seeds' signed fixtures are dated (February 2026): the replay window's own tests narrow it again
+    // (set local in pgTAP 225; a connection parameter in test/ts/webhook-replay-window.test.ts)
+    await openReplayWindow(url);
     if (only !== "ts") {
       await sourceCheck(url);
       await pgTap(url);

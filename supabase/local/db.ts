@@ -130,6 +130,23 @@ export async function preparePlatform(url: string, log: (m: string) => void = ()
   log("graphile-worker schema: ready");
 }
 
+/**
+ * Opens the replay window of body-only-signed webhooks (dialbridge.check_event_time: 3 days back, 5 minutes
+ * ahead in production) for a scratch database that replays dated or future-dated events: the test suite
+ * (the seeds' dated fixtures), the benchmarks (fixed-date streams) and the demo (a whole day at once).
+ * Sessions opened afterwards see it; a connection can narrow it again with a startup parameter.
+ */
+export async function openReplayWindow(url: string, back = "1000 years", ahead = "1000 years"): Promise<void> {
+  const sql = connect(url, { max: 1 });
+  try {
+    const [{ db }] = await sql`select current_database() as db`;
+    await sql.unsafe(`alter database "${db}" set dialbridge.webhook_max_event_age = '${back}'`);
+    await sql.unsafe(`alter database "${db}" set dialbridge.webhook_max_event_skew = '${ahead}'`);
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+}
+
 export async function prepareDatabase(url: string, log: (m: string) => void = () => {}): Promise<void> {
   await preparePlatform(url, log);
   const out = await migrate(url);

@@ -27,7 +27,7 @@
 import path from "node:path";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import { DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, prepareDatabase, root } from "./db.ts";
+import { DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, openReplayWindow, prepareDatabase, root } from "./db.ts";
 import { loadDemoData, DEMO_USERS } from "./demo-data.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { freePort, startFunctionsServer } from "./functions-server.ts";
@@ -96,13 +96,9 @@ async function main() {
       say(`database   embedded PostgreSQL in ${dir}`);
     }
     await prepareDatabase(dbUrl);
-    {
-      // the demo plays a whole calling day (09:00–17:00 New York) in a minute: its signed seed-contract events
-      // may be dated hours ahead of now, which the replay window of signed webhooks would refuse
-      const admin = connect(dbUrl, { max: 1 });
-      await admin.unsafe(`alter database "${new URL(dbUrl).pathname.slice(1)}" set dialbridge.webhook_max_event_skew = '1 day'`);
-      await admin.end({ timeout: 2 });
-    }
+    // the demo plays a whole calling day (09:00–17:00 New York) in a minute: its signed seed-contract events may
+    // be dated hours ahead of now, which the replay window of signed webhooks would refuse
+    await openReplayWindow(dbUrl, "3 days", "1 day");
     const demo = await loadDemoData(dbUrl);
     const sql = connect(dbUrl, { max: 4 });
     stops.push(() => sql.end({ timeout: 2 }));

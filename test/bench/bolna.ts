@@ -16,7 +16,7 @@
 import http from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { DEFAULT_ADMIN_URL, createDatabase, dropDatabase, prepareDatabase } from "../../supabase/local/db.ts";
+import { DEFAULT_ADMIN_URL, createDatabase, dropDatabase, openReplayWindow, prepareDatabase } from "../../supabase/local/db.ts";
 import { startFunctionsServer } from "../../supabase/local/functions-server.ts";
 import { startOpenAIStandin } from "../../supabase/local/openai-standin.ts";
 import { SAMPLE_TRANSCRIPTS } from "../../supabase/local/bolna-sandbox.ts";
@@ -77,6 +77,7 @@ async function main() {
   const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
   try {
     await prepareDatabase(dbUrl);
+    await openReplayWindow(dbUrl); // the PhoneBurner baseline posts the dated seed fixture
     console.log(`\nbench:bolna  (${CALLS} calls × 5 POSTs, ${ANALYSES} analyses, ${SENDERS} senders)\n`);
     const [{ id: team }] = await sql`insert into public.teams (name) values ('bench voice') returning id`;
     const users = Array.from({ length: 8 }, () => randomUUID());

@@ -23,7 +23,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type postgres from "postgres";
 import {
-  DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, prepareDatabase, root,
+  DEFAULT_ADMIN_URL, connect, createDatabase, dropDatabase, openReplayWindow, prepareDatabase, root,
 } from "../../supabase/local/db.ts";
 import { startFunctionsServer, type FunctionsServer } from "../../supabase/local/functions-server.ts";
 import { signBody } from "../../functions/_shared/signature.ts";
@@ -71,6 +71,7 @@ export async function setup(options: BenchOptions): Promise<BenchContext> {
   const databaseName = `dialbridge_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   const databaseUrl = await createDatabase(adminUrl, databaseName);
   await prepareDatabase(databaseUrl);
+  await openReplayWindow(databaseUrl); // the streams and fixtures are dated
   const secret = `bench-secret-${randomBytes(8).toString("hex")}`;
   const token = `bench-token-${randomBytes(8).toString("hex")}`;
   const server = await startFunctionsServer({
