@@ -18,7 +18,7 @@ import { SANDBOX_DEFAULTS, startSandboxServer as startServer, type RunningSandbo
 import { dialSessions } from "./sandbox/dialer.ts";
 import type { Service, StartContext } from "./service.ts";
 import { DEV_JWT_SECRET } from "../../functions/_shared/jwt.ts";
-import { connect } from "./db.ts";
+import { connect, openReplayWindow } from "./db.ts";
 import { exportVars, firstOf, startOnPort } from "./sandbox/local-service.ts";
 
 export type { RunningSandbox, SandboxOptions };
@@ -80,6 +80,9 @@ export const phoneburnerSandboxService: Service = {
     // the demo reps of npm start's own database get a token, so they can push right away
     let tokens = 0;
     if (ctx.embedded && ctx.databaseUrl) {
+      // the sandbox plays a session's calls forward from now: in seed style its signed events run hours ahead,
+      // which the replay window (5 minutes ahead) would refuse — allowed a day ahead in npm start's own database
+      await openReplayWindow(ctx.databaseUrl, "3 days", "1 day");
       const sql = connect(ctx.databaseUrl, { max: 1 });
       try {
         const rows = await sql`
