@@ -62,17 +62,20 @@ export const sourcecoRequestSchema = z.object({
   entity_type: z.enum(ENTITY_TYPES).optional(),
   entity_ids: z.array(z.string().trim().min(1).max(200)).max(20_000).optional(),
   contact_ids: z.array(z.string().trim().min(1).max(200)).max(20_000).optional(),
+  // strict: a field dialbridge does not keep is refused by name (400), never stripped without a word
   inline_contacts: z.array(z.object({
     phone: z.string().max(100),
     name: z.string().max(300).optional(),
     email: z.string().max(320).optional(),
     company: z.string().max(300).optional(),
     contact_id: z.string().max(200).optional(),
-  })).max(5_000).optional(),
+    valuation_lead_id: uuid.nullish(),
+    listing_id: uuid.nullish(),
+  }).strict()).max(5_000).optional(),
   session_name: z.string().max(255).optional(),
   skip_recent_days: z.number().int().min(0).max(365).optional(),
   target_user_id: uuid.optional(),
-});
+}).strict();
 
 const SOURCECO_KEYS = ["entity_type", "entity_ids", "inline_contacts", "session_name", "skip_recent_days"];
 const DIALBRIDGE_KEYS = ["request_id", "filter", "session", "options", "api_style"];
@@ -116,10 +119,6 @@ export function normalizePushRequest(body: unknown, idempotencyKey: string | nul
     if (!p.success) throw new PushRequestError(400, issues(p.error));
     const r = p.data;
     const type = r.entity_type ?? "buyer_contacts";
-    if (type === "buyers" || type === "leads") {
-      throw new PushRequestError(400, `entity_type "${type}" is not supported by dialbridge (it has no ${type === "buyers" ? "buyer firm" : "inbound lead"} ` +
-        "table): send the contacts' ids with entity_type \"contacts\", or inline_contacts");
-    }
     const ids = r.entity_ids ?? r.contact_ids ?? [];
     if (ids.length === 0 && !(r.inline_contacts?.length)) throw new PushRequestError(400, "No entities provided");
     return {

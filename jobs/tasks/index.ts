@@ -5,6 +5,7 @@
 import type { TaskList } from "graphile-worker";
 import call_recordings__sync from "./call_recordings__sync.ts";
 import contact_activities__check_rollups from "./contact_activities__check_rollups.ts";
+import contact_activities__rematch from "./contact_activities__rematch.ts";
 import contacts__run_disposition_workflow from "./contacts__run_disposition_workflow.ts";
 import contacts__score from "./contacts__score.ts";
 import dialer_agent_states__power_dial from "./dialer_agent_states__power_dial.ts";
@@ -27,6 +28,7 @@ export const taskList: TaskList = {
   dialer_campaigns__pace,
   dialer_campaigns__reconcile,
   contact_activities__check_rollups,
+  contact_activities__rematch,
   contacts__score,
   contacts__run_disposition_workflow,
   worker_heartbeats__record,

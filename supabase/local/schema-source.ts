@@ -34,6 +34,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
   [/reports_|rollup_rules/, "reports"],
   [/dialer|predictive_/, "dialer"],
   [/bolna/, "bolna"],
+  [/sourceco_/, "sourceco"],
 ];
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];

@@ -206,10 +206,10 @@ select results_eq(
   $$select activity_type, matching_status, source_system, call_started_at, call_connected_at, call_ended_at,
            ring_duration_seconds, call_duration_seconds, talk_time_seconds, call_outcome, answered_by
       from public.contact_activities where dedupe_key = 'phoneburner:call:call_abc123'$$,
-  $$values ('disposition_set'::text, 'matched'::text, 'phoneburner'::text, '2026-02-23T10:45:00.123Z'::timestamptz,
+  $$values ('call_completed'::text, 'matched'::text, 'phoneburner'::text, '2026-02-23T10:45:00.123Z'::timestamptz,
             '2026-02-23T10:45:12.456Z'::timestamptz, '2026-02-23T10:48:54.789Z'::timestamptz, 12, 234, 222,
             'connected'::text, 'decision_maker'::text)$$,
-  'the call reached the disposition stage: started, connected after 12 s of ringing, 234 s in all, 222 s of talk with the decision maker');
+  'the call (call_completed: ended and dispositioned): started, connected after 12 s of ringing, 234 s in all, 222 s of talk with the decision maker');
 select results_eq(
   $$select disposition_code, disposition_label, disposition_set_at, left(disposition_notes, 40)
       from public.contact_activities where dedupe_key = 'phoneburner:call:call_abc123'$$,
@@ -378,9 +378,9 @@ end
 $$;
 select results_eq(
   $$select step, activity_type, call_outcome, attempts, connected from one_by_one order by step$$,
-  $$values (1, 'call_attempt'::text, null::text, 1, 0), (2, 'call_connected', 'connected', 1, 1),
-           (3, 'call_completed', 'connected', 1, 1), (4, 'disposition_set', 'connected', 1, 1),
-           (5, 'disposition_set', 'connected', 1, 1), (6, 'disposition_set', 'connected', 1, 1)$$,
+  $$values (1, 'call_attempt'::text, null::text, 1, 0), (2, 'call_attempt', 'connected', 1, 1),
+           (3, 'call_completed', 'connected', 1, 1), (4, 'call_completed', 'connected', 1, 1),
+           (5, 'call_completed', 'connected', 1, 1), (6, 'call_completed', 'connected', 1, 1)$$,
   'processed one by one, the call moves attempt → connected → completed → dispositioned and is counted once throughout');
 select bag_eq(
   $$select dedupe_key, contact_id, activity_type, call_started_at, call_connected_at, call_ended_at, call_duration_seconds,

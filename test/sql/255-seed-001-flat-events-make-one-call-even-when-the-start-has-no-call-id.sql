@@ -133,7 +133,7 @@ select results_eq(
   $$select activity_type, call_started_at, call_connected_at, call_ended_at, call_duration_seconds, talk_time_seconds,
            call_outcome, answered_by, recording_url, recording_duration_seconds
       from public.contact_activities where dedupe_key = 'phoneburner:call:call_123'$$,
-  $$values ('disposition_set'::text, '2026-02-23T10:45:00Z'::timestamptz, '2026-02-23T10:45:12Z'::timestamptz,
+  $$values ('call_completed'::text, '2026-02-23T10:45:00Z'::timestamptz, '2026-02-23T10:45:12Z'::timestamptz,
             '2026-02-23T10:48:54Z'::timestamptz, 222, 222, 'connected'::text, 'decision_maker'::text,
             'https://phoneburner.com/recordings/call_123.mp3'::text, 218)$$,
   'the flat fields land in place: 222 s duration, talk from connection to end, recording and its length');

@@ -112,13 +112,13 @@ select results_eq(
            a.call_duration_seconds, a.talk_time_seconds, a.call_outcome, a.answered_by, a.recording_url
       from public.contact_activities a
       join dialbridge.phoneburner_call_events e on e.event_type = 'call.started' and e.subject = 'pb:pb_contact_456'
-     where a.contact_id = '25600000-0000-0000-0000-0000000000c1' and a.activity_type = 'disposition_set'$$,
+     where a.contact_id = '25600000-0000-0000-0000-0000000000c1' and a.activity_type = 'call_completed'$$,
   $$values (true, '2026-02-23T10:45:00Z'::timestamptz, '2026-02-23T10:45:12Z'::timestamptz, '2026-02-23T10:48:54Z'::timestamptz,
             222, 222, 'connected'::text, 'decision_maker'::text, 'https://phoneburner.com/recordings/abc123'::text)$$,
   'the call is keyed by its start event and carries every stage');
 select results_eq(
   $$select disposition_code, disposition_label, details ->> 'disposition_code_sent'
-      from public.contact_activities where contact_id = '25600000-0000-0000-0000-0000000000c1' and activity_type = 'disposition_set'$$,
+      from public.contact_activities where contact_id = '25600000-0000-0000-0000-0000000000c1' and activity_type = 'call_completed'$$,
   $$values ('INTERESTED'::text, 'Interested - Send Information'::text, 'INTERESTED_SEND_INFO'::text)$$,
   'an unknown code with a known label is stored under the mapping''s code, the code as sent kept in details');
 select results_eq(

@@ -102,7 +102,7 @@ select results_eq(
   $$select activity_type, matching_status, contact_id, phoneburner_session_id, call_started_at, call_ended_at,
            call_duration_seconds, talk_time_seconds, call_outcome
       from public.contact_activities where dedupe_key = 'phoneburner:call:987654321'$$,
-  $$values ('disposition_set'::text, 'matched'::text, '6f1c2b9e-3d4a-4b8e-9f00-1a2b3c4d5e6f'::uuid,
+  $$values ('call_completed'::text, 'matched'::text, '6f1c2b9e-3d4a-4b8e-9f00-1a2b3c4d5e6f'::uuid,
             '26000000-0000-0000-0000-00000000005e'::uuid, '2026-02-23 15:45:00Z'::timestamptz, '2026-02-23 15:48:42Z'::timestamptz,
             222, 222, 'connected'::text)$$,
   'matched by the SourceCo ID custom field, in the pushed session; zone-less times read as America/New_York; connected "1"');
@@ -115,11 +115,12 @@ select results_eq(
             '2026-02-23 15:48:42Z'::timestamptz)$$,
   'the status label resolves to the INTERESTED mapping (label kept as sent), the notes are joined, answered_by is inferred');
 select results_eq(
-  $$select user_id, user_name, user_email, recording_url, phoneburner_contact_id
+  $$select user_id, user_name, user_email, recording_url, recording_url_public, phoneburner_contact_id
       from public.contact_activities where dedupe_key = 'phoneburner:call:987654321'$$,
   $$values (tests.user_id('sarah@real260.test'), 'Sarah Johnson'::text, 'sarah@sourceco.com'::text,
+            'http://www.phoneburner.com/index/recording/987654321'::text,
             'http://www.phoneburner.com/public/recording/987654321?key=4f2a'::text, '55501234'::text)$$,
-  'the agent is the rep; the public recording link is kept; PhoneBurner''s contact id is recorded');
+  'the agent is the rep; the recording link and its public form are both kept; PhoneBurner''s contact id is recorded');
 select results_eq(
   $$select activity_type, callback_scheduled_date, user_id, details ->> 'source'
       from public.contact_activities where dedupe_key = 'phoneburner:callback:987654321'$$,

@@ -117,7 +117,7 @@ select results_eq(
   'the repaired call succeeds, the good one again, the unknown type is skipped again, the invalid one fails again');
 select results_eq(
   $$select activity_type, disposition_code, contact_id from public.contact_activities where dedupe_key = 'phoneburner:call:c265a'$$,
-  $$values ('disposition_set'::text, 'INTERESTED'::text, '26500000-0000-0000-0000-0000000000c1'::uuid)$$,
+  $$values ('call_completed'::text, 'INTERESTED'::text, '26500000-0000-0000-0000-0000000000c1'::uuid)$$,
   'the repaired call is recorded');
 select is((select total_call_attempts from public.contacts where id = '26500000-0000-0000-0000-0000000000c1'), 2,
   'the replayed good call is not counted twice');

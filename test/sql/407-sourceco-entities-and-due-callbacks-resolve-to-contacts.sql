@@ -30,8 +30,8 @@ select results_eq(
   format($$select count(*)::int from unnest(dialbridge.resolve_entity_contacts('contact_list', '["%s"]'))$$, :'segment'),
   $$values (2)$$,
   'a contact list resolves to the members of the saved segment');
-select throws_ok($$select dialbridge.resolve_entity_contacts('leads', '["x"]')$$, 'DB040', 'entity_type "leads" is not supported',
-  'an entity type dialbridge has no table for is refused by name');
+select throws_ok($$select dialbridge.resolve_entity_contacts('inbound_leads', '["x"]')$$, 'DB040', 'entity_type "inbound_leads" is not supported',
+  'an entity type dialbridge does not know is refused by name');
 select tests.clear_authentication();
 
 -- ---------------------------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ select results_eq($$ select cc.status from public.campaign_contacts cc join scen
 select * from dialbridge.process_webhook_events('voipstudio', 500, now());
 select results_eq($$ select c.do_not_call, a.activity_type, a.disposition_code from scenario s join public.contacts c on c.id = s.contact
                       join public.contact_activities a on a.dedupe_key = 'voipstudio:call:' || s.root where s.name = 'forward' $$,
-  $$ values (true, 'disposition_set'::text, 'DO_NOT_CALL'::text) $$,
+  $$ values (true, 'call_completed'::text, 'DO_NOT_CALL'::text) $$,
   'the engine marks the contact do-not-call, on the call''s one activity');
 select is((select count(*)::int from public.suppressions p join scenario s on s.contact = p.contact_id where s.name = 'forward'), 1,
   'with one legal suppression');

@@ -131,7 +131,7 @@ describe.skipIf(!url)("a provider added as an adapter and one registration line"
         from public.contact_activities where dedupe_key = ${`fake_dialer:call:${call}`}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toEqual({
-      source_system: "fake_dialer", activity_type: "disposition_set", contact_id: contactId, matching_status: "matched",
+      source_system: "fake_dialer", activity_type: "call_completed", contact_id: contactId, matching_status: "matched",
       user_id: repId, call_started_at: new Date(at(0)), call_connected_at: new Date(at(20)), call_ended_at: new Date(at(240)),
       call_duration_seconds: 240, talk_time_seconds: 220, call_outcome: "connected", disposition_code: code,
       disposition_label: "Interested", disposition_notes: "wants the teaser", provider_call_id: call,

@@ -35,8 +35,21 @@ CREATE TABLE public.contact_activities (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     deleted_at timestamp with time zone,
+    remarketing_buyer_id uuid,
+    listing_id uuid,
+    valuation_lead_id uuid,
+    contact_email text,
+    call_connected boolean,
+    call_direction text,
+    recording_url_public text,
+    call_transcript text,
+    phoneburner_status text,
+    contact_notes text,
+    ai_summary text,
     CONSTRAINT contact_activities_activity_type_check CHECK ((activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'callback_scheduled'::text, 'voicemail_left'::text, 'email_sent'::text, 'email_opened'::text, 'meeting_scheduled'::text, 'contact_updated'::text, 'note'::text]))),
+    CONSTRAINT contact_activities_anchor_xor CHECK ((NOT ((remarketing_buyer_id IS NOT NULL) AND (listing_id IS NOT NULL)))),
     CONSTRAINT contact_activities_answered_by_check CHECK ((answered_by = ANY (ARRAY['decision_maker'::text, 'gatekeeper'::text, 'voicemail'::text, 'answering_service'::text, 'unknown'::text]))),
+    CONSTRAINT contact_activities_call_direction_check CHECK ((call_direction = ANY (ARRAY['outbound'::text, 'inbound'::text]))),
     CONSTRAINT contact_activities_call_outcome_check CHECK ((call_outcome = ANY (ARRAY['connected'::text, 'voicemail'::text, 'no_answer'::text, 'busy'::text, 'failed'::text, 'rejected'::text]))),
     CONSTRAINT contact_activities_callback_outcome_check CHECK ((callback_outcome = ANY (ARRAY['completed'::text, 'rescheduled'::text, 'missed'::text, 'cancelled'::text]))),
     CONSTRAINT contact_activities_durations_check CHECK (((COALESCE(call_duration_seconds, 0) >= 0) AND (COALESCE(talk_time_seconds, 0) >= 0) AND (COALESCE(ring_duration_seconds, 0) >= 0) AND (COALESCE(recording_duration_seconds, 0) >= 0))),
@@ -56,7 +69,7 @@ COMMENT ON COLUMN public.contact_activities.phoneburner_session_id IS 'Dial sess
 
 COMMENT ON COLUMN public.contact_activities.team_id IS 'Team the activity belongs to.';
 
-COMMENT ON COLUMN public.contact_activities.activity_type IS 'call_attempt, call_connected, call_completed, disposition_set (furthest stage a call reached), or callback_scheduled, contact_updated, voicemail_left, email_sent, email_opened, meeting_scheduled, note.';
+COMMENT ON COLUMN public.contact_activities.activity_type IS 'Calls: call_attempt while under way, call_completed once ended or dispositioned (one row per call; stage from call_connected_at, call_ended_at, disposition_set_at; the seed''s per-event vocabulary is the view seed.contact_activities). Other rows: callback_scheduled, contact_updated, voicemail_left, email_sent, email_opened, meeting_scheduled, note (call_connected and disposition_set are accepted from writers of the seed''s vocabulary).';
 
 COMMENT ON COLUMN public.contact_activities.source_system IS 'phoneburner, manual (logged by hand), sourceco_platform, voipstudio, bolna, …';
 
@@ -118,6 +131,28 @@ COMMENT ON COLUMN public.contact_activities.updated_at IS 'When the activity las
 
 COMMENT ON COLUMN public.contact_activities.deleted_at IS 'Soft delete (records are kept for audit).';
 
+COMMENT ON COLUMN public.contact_activities.remarketing_buyer_id IS 'Buyer firm of the call (from the contact''s remarketing_buyer_id unless the row is anchored to a listing).';
+
+COMMENT ON COLUMN public.contact_activities.listing_id IS 'Deal / listing of the call (from the contact''s listing_id, or set when a rep logs or links a call to a deal).';
+
+COMMENT ON COLUMN public.contact_activities.valuation_lead_id IS 'Valuation lead of the call (from the contact''s valuation_lead_id, kept from the push''s inline contact).';
+
+COMMENT ON COLUMN public.contact_activities.contact_email IS 'The contact''s e-mail at the time of the call (the contact''s, else what the dialer sent); a manual row without contact_id is linked by it.';
+
+COMMENT ON COLUMN public.contact_activities.call_connected IS 'Whether someone was reached: call_outcome = connected for dialer calls; as logged for manual calls. SourceCo''s screens count connected calls by it.';
+
+COMMENT ON COLUMN public.contact_activities.call_direction IS 'outbound or inbound (dialer calls: what the dialer sent, else outbound).';
+
+COMMENT ON COLUMN public.contact_activities.recording_url_public IS 'Shareable recording link (PhoneBurner recording_url_public / recording_link_public).';
+
+COMMENT ON COLUMN public.contact_activities.call_transcript IS 'Transcript of the call (a wrapped delivery''s Transcript, or a transcript synced later).';
+
+COMMENT ON COLUMN public.contact_activities.phoneburner_status IS 'PhoneBurner''s own status text for the call (api_calldone status; the seed''s outcome as sent).';
+
+COMMENT ON COLUMN public.contact_activities.contact_notes IS 'The contact''s notes as PhoneBurner returned them with the call.';
+
+COMMENT ON COLUMN public.contact_activities.ai_summary IS 'Short summary of the call (generate-call-summary: the transcript analysis, cached here).';
+
 ALTER TABLE ONLY public.contact_activities
     ADD CONSTRAINT contact_activities_dedupe_key_key UNIQUE (dedupe_key);
 
@@ -132,6 +167,8 @@ CREATE INDEX contact_activities_contact_date_idx ON public.contact_activities US
 
 CREATE INDEX contact_activities_contact_disposition_idx ON public.contact_activities USING btree (contact_id, disposition_set_at DESC, dedupe_key DESC NULLS LAST, id DESC) WHERE ((deleted_at IS NULL) AND (disposition_set_at IS NOT NULL) AND (activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])));
 
+CREATE INDEX contact_activities_contact_email_idx ON public.contact_activities USING btree (lower(contact_email)) WHERE (contact_email IS NOT NULL);
+
 CREATE INDEX contact_activities_contact_engaged_idx ON public.contact_activities USING btree (contact_id, COALESCE(call_connected_at, call_started_at)) WHERE ((deleted_at IS NULL) AND (call_outcome = 'connected'::text) AND (talk_time_seconds > 120) AND (activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])));
 
 CREATE INDEX contact_activities_created_at_idx ON public.contact_activities USING btree (created_at DESC);
@@ -140,9 +177,13 @@ CREATE INDEX contact_activities_disposition_idx ON public.contact_activities USI
 
 CREATE INDEX contact_activities_label_only_idx ON public.contact_activities USING btree (dialbridge.normalize_label(disposition_label)) WHERE ((disposition_code IS NULL) AND (disposition_label IS NOT NULL));
 
+CREATE INDEX contact_activities_listing_idx ON public.contact_activities USING btree (listing_id) WHERE (listing_id IS NOT NULL);
+
 CREATE INDEX contact_activities_member_disposition_idx ON public.contact_activities USING btree (phoneburner_session_id, contact_id, disposition_set_at DESC, dedupe_key DESC NULLS LAST, id DESC) WHERE ((deleted_at IS NULL) AND (disposition_set_at IS NOT NULL) AND (activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])));
 
 CREATE INDEX contact_activities_pb_call_idx ON public.contact_activities USING btree (phoneburner_call_id) WHERE (phoneburner_call_id IS NOT NULL);
+
+CREATE INDEX contact_activities_remarketing_buyer_idx ON public.contact_activities USING btree (remarketing_buyer_id) WHERE (remarketing_buyer_id IS NOT NULL);
 
 CREATE INDEX contact_activities_session_activity_idx ON public.contact_activities USING btree (phoneburner_session_id, GREATEST(call_started_at, call_connected_at, call_ended_at, disposition_set_at)) WHERE ((deleted_at IS NULL) AND (activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text, 'voicemail_left'::text])));
 
@@ -157,6 +198,10 @@ CREATE INDEX contact_activities_unmatched_idx ON public.contact_activities USING
 CREATE INDEX contact_activities_unmatched_pb_contact_idx ON public.contact_activities USING btree (phoneburner_contact_id) WHERE ((matching_status = 'unmatched'::text) AND (phoneburner_contact_id IS NOT NULL));
 
 CREATE INDEX contact_activities_user_date_idx ON public.contact_activities USING btree (user_id, call_started_at DESC);
+
+CREATE INDEX contact_activities_valuation_lead_idx ON public.contact_activities USING btree (valuation_lead_id) WHERE (valuation_lead_id IS NOT NULL);
+
+CREATE TRIGGER _040_sourceco_columns BEFORE INSERT OR UPDATE ON public.contact_activities FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contact_activities__sourceco_columns();
 
 CREATE TRIGGER _050_call_defaults BEFORE INSERT OR UPDATE ON public.contact_activities FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contact_activities__call_defaults();
 
@@ -214,6 +259,8 @@ GRANT INSERT(activity_type) ON TABLE public.contact_activities TO authenticated;
 
 GRANT INSERT(source_system) ON TABLE public.contact_activities TO authenticated;
 
+GRANT INSERT(matching_status),UPDATE(matching_status) ON TABLE public.contact_activities TO authenticated;
+
 GRANT INSERT(call_started_at) ON TABLE public.contact_activities TO authenticated;
 
 GRANT INSERT(call_ended_at) ON TABLE public.contact_activities TO authenticated;
@@ -232,8 +279,30 @@ GRANT INSERT(disposition_label) ON TABLE public.contact_activities TO authentica
 
 GRANT INSERT(disposition_notes),UPDATE(disposition_notes) ON TABLE public.contact_activities TO authenticated;
 
+GRANT INSERT(recording_url) ON TABLE public.contact_activities TO authenticated;
+
 GRANT INSERT(user_name) ON TABLE public.contact_activities TO authenticated;
 
 GRANT INSERT(details) ON TABLE public.contact_activities TO authenticated;
 
 GRANT UPDATE(deleted_at) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(remarketing_buyer_id),UPDATE(remarketing_buyer_id) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(listing_id),UPDATE(listing_id) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(valuation_lead_id),UPDATE(valuation_lead_id) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(contact_email) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(call_connected) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(call_direction) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(recording_url_public) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(call_transcript) ON TABLE public.contact_activities TO authenticated;
+
+GRANT INSERT(contact_notes) ON TABLE public.contact_activities TO authenticated;
+
+GRANT UPDATE(ai_summary) ON TABLE public.contact_activities TO authenticated;

@@ -82,6 +82,10 @@ CREATE TABLE public.contacts (
     phone_status text,
     phone_normalized_from text,
     phone_normalized_at timestamp with time zone,
+    remarketing_buyer_id uuid,
+    listing_id uuid,
+    valuation_lead_id uuid,
+    archived boolean DEFAULT false NOT NULL,
     CONSTRAINT contacts_contact_type_check CHECK (((contact_type = ANY (ARRAY['buyer'::text, 'seller'::text])) OR (NOT (contact_type IS DISTINCT FROM legacy_contact_type))))
 );
 
@@ -253,6 +257,14 @@ COMMENT ON COLUMN public.contacts.phone_normalized_from IS 'The phone value phon
 
 COMMENT ON COLUMN public.contacts.phone_normalized_at IS 'When the number was last normalised.';
 
+COMMENT ON COLUMN public.contacts.remarketing_buyer_id IS 'Buyer firm the contact works for (SourceCo''s buyers.id; a push of entity_type buyers dials these contacts).';
+
+COMMENT ON COLUMN public.contacts.listing_id IS 'Deal / seller company the contact belongs to (SourceCo''s listings.id).';
+
+COMMENT ON COLUMN public.contacts.valuation_lead_id IS 'Valuation lead the contact came from (SourceCo''s valuation_leads.id; a push of entity_type leads dials these contacts).';
+
+COMMENT ON COLUMN public.contacts.archived IS 'Archived in SourceCo (its screens list only contacts not archived).';
+
 ALTER TABLE public.contacts
     ADD CONSTRAINT contacts_best_call_day_of_week_check CHECK (((best_call_day_of_week >= 1) AND (best_call_day_of_week <= 7))) NOT VALID;
 
@@ -288,6 +300,8 @@ CREATE INDEX contacts_engagement_score_idx ON public.contacts USING btree (call_
 
 CREATE INDEX contacts_last_call_attempt_idx ON public.contacts USING btree (last_call_attempt_at DESC);
 
+CREATE INDEX contacts_listing_idx ON public.contacts USING btree (listing_id) WHERE (listing_id IS NOT NULL);
+
 CREATE INDEX contacts_next_action_date_idx ON public.contacts USING btree (next_action_date) WHERE (next_action_date IS NOT NULL);
 
 CREATE INDEX contacts_owner_id_idx ON public.contacts USING btree (owner_id);
@@ -300,9 +314,13 @@ CREATE INDEX contacts_phone_pending_idx ON public.contacts USING btree (id) WHER
 
 CREATE UNIQUE INDEX contacts_phoneburner_contact_id_key ON public.contacts USING btree (phoneburner_contact_id) WHERE (phoneburner_contact_id IS NOT NULL);
 
+CREATE INDEX contacts_remarketing_buyer_idx ON public.contacts USING btree (remarketing_buyer_id) WHERE (remarketing_buyer_id IS NOT NULL);
+
 CREATE UNIQUE INDEX contacts_sourceco_contact_id_key ON public.contacts USING btree (sourceco_contact_id);
 
 CREATE INDEX contacts_team_id_idx ON public.contacts USING btree (team_id);
+
+CREATE INDEX contacts_valuation_lead_idx ON public.contacts USING btree (valuation_lead_id) WHERE (valuation_lead_id IS NOT NULL);
 
 CREATE TRIGGER _050_default_sourceco_id BEFORE INSERT OR UPDATE OF sourceco_contact_id ON public.contacts FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_contacts__default_sourceco_id();
 
@@ -327,6 +345,8 @@ CREATE TRIGGER _900_enqueue_phone_normalization AFTER UPDATE ON public.contacts 
 CREATE TRIGGER _900_enqueue_phone_normalization_on_insert AFTER INSERT ON public.contacts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_contacts__enqueue_phone_normalization();
 
 CREATE TRIGGER _950_refresh_campaign_places AFTER UPDATE OF timezone, state, zip ON public.contacts FOR EACH ROW WHEN (((old.timezone IS DISTINCT FROM new.timezone) OR (old.state IS DISTINCT FROM new.state) OR (old.zip IS DISTINCT FROM new.zip))) EXECUTE FUNCTION dialbridge.tg_contacts__refresh_campaign_places();
+
+CREATE TRIGGER _960_queue_rematch AFTER INSERT OR UPDATE OF phoneburner_contact_id, sourceco_contact_id ON public.contacts FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg__queue_rematch();
 
 ALTER TABLE ONLY public.contacts
     ADD CONSTRAINT contacts_do_not_call_set_by_user_id_fkey FOREIGN KEY (do_not_call_set_by_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
@@ -438,3 +458,11 @@ GRANT INSERT(gatekeeper_name),UPDATE(gatekeeper_name) ON TABLE public.contacts T
 GRANT INSERT(gatekeeper_phone_extension),UPDATE(gatekeeper_phone_extension) ON TABLE public.contacts TO authenticated;
 
 GRANT INSERT(gatekeeper_notes),UPDATE(gatekeeper_notes) ON TABLE public.contacts TO authenticated;
+
+GRANT INSERT(remarketing_buyer_id),UPDATE(remarketing_buyer_id) ON TABLE public.contacts TO authenticated;
+
+GRANT INSERT(listing_id),UPDATE(listing_id) ON TABLE public.contacts TO authenticated;
+
+GRANT INSERT(valuation_lead_id),UPDATE(valuation_lead_id) ON TABLE public.contacts TO authenticated;
+
+GRANT INSERT(archived),UPDATE(archived) ON TABLE public.contacts TO authenticated;

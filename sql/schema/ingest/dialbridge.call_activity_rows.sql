@@ -87,9 +87,8 @@ begin
   -- the call
   select r.call_key, r.contact_id, r.matching_status, r.rep_id, null::uuid,
          case when r.linked_contact_id is not null then r.linked_team_id else coalesce(r.contact_team_id, r.rep_team_id) end,
-         case when coalesce(r.code_sent, r.label_sent) is not null then 'disposition_set'
-              when r.ended_at is not null or r.outcome is not null or r.total_seconds is not null then 'call_completed'
-              when r.outcome_final in ('connected', 'voicemail') then 'call_connected'
+         case when coalesce(r.code_sent, r.label_sent) is not null or r.ended_at is not null or r.outcome is not null
+                   or r.total_seconds is not null then 'call_completed'
               else 'call_attempt' end,
          r.started_final, r.connected_at, r.ended_at, r.ring_seconds,
          coalesce(r.total_seconds,

@@ -42,6 +42,18 @@ begin
   v_phone := coalesce(dialbridge.jsonb_scalar_text(p -> 'call' -> 'to_number'), dialbridge.jsonb_scalar_text(p -> 'to_number'),
                       dialbridge.jsonb_scalar_text(p -> 'contact' -> 'phone'), dialbridge.jsonb_scalar_text(p -> 'phone'));
   r.phone_e164 := dialbridge.phone_e164_candidates(v_phone);
+  -- the contact's other numbers (real api_calldone: contact.phones[{number, type, is_primary}]), after the
+  -- dialled one: a callback that carries only phones[] still finds its contact in the pushed session
+  if pg_catalog.jsonb_typeof(p -> 'contact' -> 'phones') = 'array' then
+    select coalesce(r.phone_e164, '{}') || coalesce(array_agg(distinct c.phone order by c.phone)
+                                                      filter (where c.phone <> all (coalesce(r.phone_e164, '{}'))), '{}')
+      into r.phone_e164
+      from pg_catalog.jsonb_array_elements(p -> 'contact' -> 'phones') x(ph)
+      cross join lateral unnest(dialbridge.phone_e164_candidates(
+        case when pg_catalog.jsonb_typeof(x.ph) = 'object'
+             then coalesce(dialbridge.jsonb_scalar_text(x.ph -> 'number'), dialbridge.jsonb_scalar_text(x.ph -> 'phone'))
+             else dialbridge.jsonb_scalar_text(x.ph) end)) as c(phone);
+  end if;
   r.event_at := coalesce(
     dialbridge.phoneburner_event_time(p -> 'timestamp', p_zone),
     case when t in ('api_calldone', 'softphone_call_done') then dialbridge.phoneburner_event_time(p -> 'end_time', p_zone) end,
@@ -189,12 +201,17 @@ begin
     if r.disposition_label is not null or r.disposition_code is not null then
       r.disposition_at := coalesce(r.ended_at, r.event_at);
     end if;
-    r.recording_url := coalesce(dialbridge.jsonb_string(p -> 'recording_url_public'), dialbridge.jsonb_string(p -> 'recording_url'));
+    r.recording_url := coalesce(dialbridge.jsonb_string(p -> 'recording_url'), dialbridge.jsonb_string(p -> 'recording_link'),
+                                dialbridge.jsonb_string(p -> 'recording_url_public'), dialbridge.jsonb_string(p -> 'recording_link_public'));
     r.callback_at := dialbridge.phoneburner_event_time(p -> 'follow_up', p_zone);
     if r.callback_at is not null then
       r.callback_details := pg_catalog.jsonb_build_object('source', t || '.follow_up');
     end if;
-    r.extra := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('direction', dialbridge.jsonb_string(p -> 'direction')));
+    r.extra := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+      'direction', dialbridge.jsonb_string(p -> 'direction'),
+      'status_sent', dialbridge.jsonb_string(p -> 'status'),
+      'recording_url_public', coalesce(dialbridge.jsonb_string(p -> 'recording_url_public'),
+                                       dialbridge.jsonb_string(p -> 'recording_link_public'))));
 
   when 'api_contact_displayed' then
     r.kind := 'contact_displayed';
@@ -202,6 +219,19 @@ begin
   else
     raise exception 'event type % is not projected', pg_catalog.left(t, 100) using errcode = 'DB060';
   end case;
+
+  -- what SourceCo's screens show of a call, whichever event carries it: the transcript an intermediary
+  -- wrapped around the event ({body, Transcript, status}), PhoneBurner's contact notes and e-mail
+  if r.kind = 'call' then
+    r.extra := coalesce(r.extra, '{}'::jsonb) || pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+      'transcript', coalesce(dialbridge.jsonb_string(p_log.envelope -> 'Transcript'), dialbridge.jsonb_string(p_log.envelope -> 'transcript'),
+                             dialbridge.jsonb_string(p -> 'transcript')),
+      'contact_notes', dialbridge.jsonb_string(p -> 'contact' -> 'notes'),
+      'contact_email', pg_catalog.lower(coalesce(dialbridge.jsonb_string(p -> 'contact' -> 'primary_email'),
+                                                 dialbridge.jsonb_string(p -> 'contact' -> 'email'),
+                                                 dialbridge.jsonb_string(p -> 'contact' -> 'emails' -> 0),
+                                                 dialbridge.jsonb_string(p -> 'contact_email')))));
+  end if;
 
   r.subject := case
     when r.kind not in ('call', 'callback') then null
@@ -222,6 +252,9 @@ $$;
 COMMENT ON FUNCTION dialbridge.normalize_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text) IS 'Reads one logged event into its normalised facts (the row is not stored here). Lenient on fields (a
 malformed time or duration is left out), strict on what the event is for: an unknown event type raises
 DB060 (the log row is marked skipped), an event that cannot mean anything raises DB061 (failed at
-once: retrying cannot help; `npm run replay` after a fix). Messages never quote payload values.';
+once: retrying cannot help; `npm run replay` after a fix). Messages never quote payload values. Keeps
+what SourceCo''s screens show: PhoneBurner''s status text, recording_url / recording_link (and their public
+forms), the contact''s numbers (contact.phones[]), notes and e-mail, and the Transcript an intermediary
+wrapped around the event.';
 
 REVOKE ALL ON FUNCTION dialbridge.normalize_phoneburner_event(p_log public.phoneburner_webhooks_log, p_zone text) FROM PUBLIC;

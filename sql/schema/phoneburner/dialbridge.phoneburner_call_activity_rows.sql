@@ -31,6 +31,11 @@ begin
            (array_agg(f.extra ->> 'direction' order by f.event_at, f.event_id) filter (where f.extra ? 'direction'))[1] as direction,
            (array_agg(f.extra ->> 'disconnect_reason' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'disconnect_reason'))[1] as disconnect_reason,
            (array_agg(f.extra ->> 'outcome_sent' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'outcome_sent'))[1] as outcome_sent,
+           (array_agg(f.extra ->> 'status_sent' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'status_sent'))[1] as status_sent,
+           (array_agg(f.extra ->> 'recording_url_public' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'recording_url_public'))[1] as recording_url_public,
+           (array_agg(f.extra ->> 'transcript' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'transcript'))[1] as transcript,
+           (array_agg(f.extra ->> 'contact_notes' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'contact_notes'))[1] as contact_notes,
+           (array_agg(f.extra ->> 'contact_email' order by f.event_at desc, f.event_id desc) filter (where f.extra ? 'contact_email'))[1] as contact_email,
            array_agg(f.sourceco_contact_id order by f.event_at, f.event_id) filter (where f.sourceco_contact_id is not null) as sourceco_ids,
            array_agg(f.phoneburner_contact_id order by f.event_at, f.event_id) filter (where f.phoneburner_contact_id is not null) as pb_ids,
            array_agg(f.event_id order by f.event_id) filter (where f.kind = 'call') as call_event_ids
@@ -126,10 +131,8 @@ begin
   )
   -- the call
   select r.dedupe_key, r.contact_id, r.matching_status, r.rep_id, r.session_id, r.team_id,
-         case when coalesce(r.code_sent, r.label_sent) is not null then 'disposition_set'
-              when r.ended_at is not null or r.outcome is not null or r.total_seconds is not null
-                   or r.connected_flag is not null then 'call_completed'
-              when r.outcome_final in ('connected', 'voicemail') or r.connected_at is not null then 'call_connected'
+         case when coalesce(r.code_sent, r.label_sent) is not null or r.ended_at is not null or r.outcome is not null
+                   or r.total_seconds is not null or r.connected_flag is not null then 'call_completed'
               else 'call_attempt' end,
          r.started_final, r.connected_at, r.ended_at, r.ring_seconds,
          coalesce(r.total_seconds,
@@ -160,6 +163,11 @@ begin
            'disposition_code_sent', case when r.code_sent is distinct from r.mapped_code then r.code_sent end,
            'disposition_category', r.category_sent,
            'disposition_unmapped', case when coalesce(r.code_sent, r.label_sent) is not null and r.mapped_code is null then true end,
+           'status_sent', r.status_sent,
+           'recording_url_public', r.recording_url_public,
+           'transcript', r.transcript,
+           'contact_notes', r.contact_notes,
+           'contact_email', r.contact_email,
            'event_ids', pg_catalog.to_jsonb(r.call_event_ids)))
     from result_rows r
    where r.has_call

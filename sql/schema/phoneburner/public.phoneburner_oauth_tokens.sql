@@ -7,7 +7,12 @@ CREATE TABLE public.phoneburner_oauth_tokens (
     display_name text,
     has_access_token boolean GENERATED ALWAYS AS ((access_token IS NOT NULL)) STORED,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    is_manual_token boolean DEFAULT false NOT NULL,
+    token_type text DEFAULT 'Bearer'::text NOT NULL,
+    scope text,
+    phoneburner_user_email text,
+    phoneburner_user_id text
 );
 
 COMMENT ON TABLE public.phoneburner_oauth_tokens IS 'Per-rep PhoneBurner tokens. Token columns are readable by the service role only.';
@@ -29,6 +34,16 @@ COMMENT ON COLUMN public.phoneburner_oauth_tokens.has_access_token IS 'Whether a
 COMMENT ON COLUMN public.phoneburner_oauth_tokens.created_at IS 'When the token was first stored.';
 
 COMMENT ON COLUMN public.phoneburner_oauth_tokens.updated_at IS 'When the token was last replaced.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.is_manual_token IS 'A personal access token pasted by the rep (SourceCo''s settings screen), not an OAuth grant: it does not expire on expires_at.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.token_type IS 'Authorization scheme of the token (Bearer).';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.scope IS 'OAuth scope granted, when known.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.phoneburner_user_email IS 'E-mail of the PhoneBurner account the token belongs to.';
+
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.phoneburner_user_id IS 'PhoneBurner user id of the account the token belongs to.';
 
 ALTER TABLE ONLY public.phoneburner_oauth_tokens
     ADD CONSTRAINT phoneburner_oauth_tokens_pkey PRIMARY KEY (id);
@@ -70,4 +85,14 @@ GRANT SELECT(has_access_token) ON TABLE public.phoneburner_oauth_tokens TO authe
 
 GRANT SELECT(created_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
-GRANT SELECT(updated_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+GRANT SELECT(updated_at),INSERT(updated_at),UPDATE(updated_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(is_manual_token),INSERT(is_manual_token),UPDATE(is_manual_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(token_type),INSERT(token_type),UPDATE(token_type) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(scope),INSERT(scope),UPDATE(scope) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(phoneburner_user_email),INSERT(phoneburner_user_email),UPDATE(phoneburner_user_email) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(phoneburner_user_id),INSERT(phoneburner_user_id),UPDATE(phoneburner_user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;

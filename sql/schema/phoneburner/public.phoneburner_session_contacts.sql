@@ -56,6 +56,8 @@ CREATE TRIGGER _500_count_members_after_insert AFTER INSERT ON public.phoneburne
 
 CREATE TRIGGER _500_count_members_after_update AFTER UPDATE ON public.phoneburner_session_contacts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_phoneburner_session_contacts__count_members();
 
+CREATE TRIGGER _960_queue_rematch AFTER UPDATE OF phoneburner_contact_id ON public.phoneburner_session_contacts FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg__queue_rematch();
+
 ALTER TABLE ONLY public.phoneburner_session_contacts
     ADD CONSTRAINT phoneburner_session_contacts_added_by_user_id_fkey FOREIGN KEY (added_by_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 

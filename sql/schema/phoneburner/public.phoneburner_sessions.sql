@@ -132,6 +132,8 @@ CREATE INDEX phoneburner_sessions_team_id_idx ON public.phoneburner_sessions USI
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.phoneburner_sessions FOR EACH ROW EXECUTE FUNCTION dialbridge.tg__set_updated_at();
 
+CREATE TRIGGER _960_queue_rematch AFTER UPDATE OF phoneburner_session_id ON public.phoneburner_sessions FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg__queue_rematch();
+
 ALTER TABLE ONLY public.phoneburner_sessions
     ADD CONSTRAINT phoneburner_sessions_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 

@@ -31,6 +31,22 @@ begin
             or not exists (select 1 from public.deal_contacts p where p.deal_id = d.deal_id and p.is_primary)
          group by d.contact_id
          order by pg_catalog.min(k.n), d.contact_id);
+    when 'buyers', 'leads' then
+      if exists (select 1 from pg_catalog.unnest(v_keys) k
+                  where k !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') then
+        raise exception '% ids must be uuids', p_entity_type using errcode = 'DB040';
+      end if;
+      -- a buyer firm's contacts (contacts.remarketing_buyer_id), a valuation lead's (contacts.valuation_lead_id);
+      -- archived contacts are not dialled
+      return array(
+        select c.id
+          from pg_catalog.unnest(v_keys) with ordinality as k(key, n)
+          join public.contacts c
+            on (p_entity_type = 'buyers' and c.remarketing_buyer_id = k.key::uuid)
+            or (p_entity_type = 'leads' and c.valuation_lead_id = k.key::uuid)
+         where not c.archived
+         group by c.id
+         order by pg_catalog.min(k.n), c.id);
     when 'contact_list' then
       if exists (select 1 from pg_catalog.unnest(v_keys) k
                   where k !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') then
@@ -44,9 +60,11 @@ end
 $_$;
 
 COMMENT ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) IS 'The contacts of SourceCo entities (the push function''s SourceCo request shape), as the caller sees them:
-contacts / buyer_contacts = contact ids (uuid or SourceCo''s own key), listings = the deals'' main
-contacts (all of a deal''s contacts when none is marked main), contact_list = the members of saved
-segments. In the order given. Other entity types raise DB040 naming the type.';
+contacts / buyer_contacts = contact ids (uuid or SourceCo''s own key), buyers = the buyer firms'' contacts
+(contacts.remarketing_buyer_id), leads = the valuation leads'' contacts (contacts.valuation_lead_id), both
+without archived contacts; listings = the deals'' main contacts (all of a deal''s contacts when none is
+marked main), contact_list = the members of saved segments. In the order given. Other entity types
+raise DB040 naming the type.';
 
 REVOKE ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.resolve_entity_contacts(p_entity_type text, p_ids jsonb) TO authenticated;

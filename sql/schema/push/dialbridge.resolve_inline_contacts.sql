@@ -41,6 +41,17 @@ begin
               nullif(pg_catalog.btrim(v_item ->> 'company'), ''), 'inline push')
       returning id into v_id;
     end if;
+    -- the anchors ClickToDialPhone sends with the number: kept on the contact (where not set yet), so its
+    -- calls carry them (contact_activities.valuation_lead_id / listing_id)
+    if v_item ->> 'valuation_lead_id' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+       or v_item ->> 'listing_id' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+      update public.contacts c
+         set valuation_lead_id = coalesce(c.valuation_lead_id, (v_item ->> 'valuation_lead_id')::uuid),
+             listing_id = coalesce(c.listing_id, (v_item ->> 'listing_id')::uuid)
+       where c.id = v_id
+         and (c.valuation_lead_id is null and v_item ->> 'valuation_lead_id' is not null
+              or c.listing_id is null and v_item ->> 'listing_id' is not null);
+    end if;
     v_ids := v_ids || v_id;
   end loop;
   return v_ids;
@@ -48,9 +59,10 @@ end
 $_$;
 
 COMMENT ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) IS 'Contacts for a push''s inline contacts ({phone, phone_e164, phone_status, name, email, company,
-contact_id} as SourceCo''s frontend sends them, numbers normalised by the caller): the contact by id if
-the caller can see it, else the team''s contact with that number, else a new contact in the caller''s
-team (list_source ''inline push''). Runs as the caller (RLS applies).';
+contact_id, valuation_lead_id, listing_id} as SourceCo''s frontend sends them, numbers normalised by the
+caller): the contact by id if the caller can see it, else the team''s contact with that number, else a new
+contact in the caller''s team (list_source ''inline push''). A valuation lead or listing sent with the number
+is kept on the contact where it has none. Runs as the caller (RLS applies).';
 
 REVOKE ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.resolve_inline_contacts(p_items jsonb) TO authenticated;

@@ -34,7 +34,18 @@ CREATE VIEW dialbridge.report_contact_activities WITH (security_barrier='true') 
     a.details,
     a.created_at,
     a.updated_at,
-    a.deleted_at
+    a.deleted_at,
+    a.remarketing_buyer_id,
+    a.listing_id,
+    a.valuation_lead_id,
+    a.contact_email,
+    a.call_connected,
+    a.call_direction,
+    a.recording_url_public,
+    a.call_transcript,
+    a.phoneburner_status,
+    a.contact_notes,
+    a.ai_summary
    FROM public.contact_activities a
   WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (a.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
 

@@ -81,7 +81,11 @@ CREATE VIEW dialbridge.report_contacts WITH (security_barrier='true') AS
     c.phone_e164,
     c.phone_status,
     c.phone_normalized_from,
-    c.phone_normalized_at
+    c.phone_normalized_at,
+    c.remarketing_buyer_id,
+    c.listing_id,
+    c.valuation_lead_id,
+    c.archived
    FROM public.contacts c
   WHERE (( SELECT dialbridge.reads_all_reports() AS reads_all_reports) OR (c.team_id = ( SELECT dialbridge.current_team_id() AS current_team_id)) OR ( SELECT dialbridge.is_admin() AS is_admin));
 
