@@ -213,9 +213,16 @@ describe("SourceCo's request shape", () => {
     expect(b).toMatchObject({ status: 404, body: { error: "No contacts found for the given entities" } });
     const c = await h.push(rep, { entity_type: "contacts", entity_ids: [] });
     expect(c).toMatchObject({ status: 400, body: { error: "No entities provided" } });
-    const d = await h.push(rep, { entity_type: "leads", entity_ids: ["lead_1"] });
-    expect(d.status).toBe(400);
-    expect(d.body.error).toMatch(/entity_type "leads" is not supported/);
+    // buyer firms and valuation leads resolve through the contacts' anchors: none here → the frontend's 404
+    const d = await h.push(rep, { entity_type: "buyers", entity_ids: [crypto.randomUUID()] });
+    expect(d).toMatchObject({ status: 404, body: { error: "No contacts found for the given entities" } });
+    const d2 = await h.push(rep, { entity_type: "leads", entity_ids: ["lead_1"] });
+    expect(d2.status).toBe(400);
+    expect(d2.body.error).toMatch(/leads ids must be uuids/);
+    // a field the push does not keep is refused by name, never stripped
+    const d3 = await h.push(rep, { inline_contacts: [{ phone: "+12125550100", favourite_colour: "blue" }] });
+    expect(d3.status).toBe(400);
+    expect(d3.body.error).toMatch(/favourite_colour/);
     const e = await h.push(null, { entity_ids: ["x"] });
     expect(e).toMatchObject({ status: 401, body: { error: "Unauthorized" } });
     const forged = { ...rep, jwt: rep.jwt.slice(0, -4) + "AAAA" };
