@@ -21,8 +21,9 @@ const task: Task = async (payload, helpers) => {
   const ep = voipstudioEndpointsFromEnv((k) => process.env[k]);
   await helpers.withPgClient(async (client) => {
     const reps = (await client.query<{ user_id: string; api_token: string }>(
-      `select c.user_id, c.api_token from public.voipstudio_credentials c
-        where c.api_token is not null
+      `select c.user_id, k.api_token from public.voipstudio_credentials c
+        cross join lateral dialbridge.voipstudio_credentials_of(c.user_id) k
+        where k.api_token is not null
           and exists (select 1 from public.call_logs l where l.user_id = c.user_id and l.provider = 'voipstudio'
                          and l.call_id is not null and coalesce(l.started_at, l.created_at) >= $1)`, [since])).rows;
     let stored = 0;

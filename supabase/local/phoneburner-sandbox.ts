@@ -96,10 +96,11 @@ export const phoneburnerSandboxService: Service = {
         // agent.user_id = profiles.phoneburner_user_id, so calls are attributed to the rep and a pushed
         // session links to PhoneBurner's id (the sandbox is in memory: register them on every start).
         const members = await sql`
-          select t.access_token, p.phoneburner_user_id, p.display_name, p.email
+          select c.access_token, p.phoneburner_user_id, p.display_name, p.email
             from public.phoneburner_oauth_tokens t
             join public.profiles p on p.id = t.user_id
-           where t.access_token like 'sandbox\_%' and p.phoneburner_user_id is not null`;
+           cross join lateral dialbridge.phoneburner_credentials(t.user_id) c
+           where c.access_token like 'sandbox\_%' and p.phoneburner_user_id is not null`;
         for (const m of members) {
           const [first, ...rest] = String(m.display_name ?? "").split(" ");
           const res = await fetch(`${sb.url}/__sandbox/tokens`, {

@@ -145,7 +145,7 @@ function ownerOf(e: Entry, indexTables: Map<string, string>): [string, string] |
   const first = (s: string) => s.split(" ")[0].replace(/\(.*$/, "");
   const unq = (s: string) => s.replace(/^"(.*)"$/, "$1");
   switch (e.type) {
-    case "SCHEMA": return ["", "schemas"];
+    case "SCHEMA": case "EXTENSION": return ["", "schemas"];
     case "DEFAULT ACL": return null; // the platform's (Supabase's default privileges), not dialbridge's
     case "TABLE": case "VIEW": case "MATERIALIZED VIEW": case "TYPE": case "DOMAIN": case "FUNCTION":
     case "PROCEDURE": case "AGGREGATE":
@@ -168,10 +168,10 @@ function ownerOf(e: Entry, indexTables: Map<string, string>): [string, string] |
     case "ROW SECURITY": case "DEFAULT": case "RULE":
       return [e.schema, unq(first(e.name))];
     case "COMMENT": case "ACL": {
-      const m = /^(COLUMN|TABLE|VIEW|MATERIALIZED VIEW|FUNCTION|PROCEDURE|TYPE|DOMAIN|SEQUENCE|SCHEMA|INDEX|CONSTRAINT|TRIGGER|POLICY|RULE) (.*)$/.exec(e.name);
+      const m = /^(COLUMN|TABLE|VIEW|MATERIALIZED VIEW|FUNCTION|PROCEDURE|TYPE|DOMAIN|SEQUENCE|SCHEMA|EXTENSION|INDEX|CONSTRAINT|TRIGGER|POLICY|RULE) (.*)$/.exec(e.name);
       if (!m) return null;
       const [, kind, rest] = m;
-      if (kind === "SCHEMA") return ["", "schemas"];
+      if (kind === "SCHEMA" || kind === "EXTENSION") return ["", "schemas"];
       if (kind === "COLUMN") return [e.schema, unq(rest.replace(/\.[^.]+$/, ""))];
       if (kind === "CONSTRAINT" || kind === "TRIGGER" || kind === "POLICY" || kind === "RULE") {
         return [e.schema, unq(rest.replace(/^.* ON /, ""))];

@@ -18,6 +18,7 @@ insert into audited values
   ('dialbridge.can_see_campaign(p_campaign_id uuid)', 'this file; 601'),
   ('dialbridge.current_app_role()', 'this file (answers about the caller only)'),
   ('dialbridge.current_phoneburner_user_id()', '122 (the caller''s own token row only)'),
+  ('dialbridge.credentials_due_for_rotation(as_of timestamp with time zone, max_age interval)', '123 (a rep sees only their own tokens'' age)'),
   ('dialbridge.current_team_id()', 'this file (answers about the caller only)'),
   ('dialbridge.disposition_label_example(p_code text, p_label_key text)', '570 (a label text of the shared disposition vocabulary, no team data)'),
   ('dialbridge.enqueue_phone_normalization()', 'queues the coalesced normalisation job: reads and returns nothing'),

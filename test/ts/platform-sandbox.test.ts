@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (running) await running.stop();
   const sql = connect(url, { max: 1 });
-  await sql`delete from public.phoneburner_oauth_tokens where access_token like 'sandbox\\_%'`;
+  await sql`delete from public.phoneburner_oauth_tokens t
+              where (select c.access_token from dialbridge.phoneburner_credentials(t.user_id) c) like 'sandbox\\_%'`;
   await sql.end();
   await removeDemoData(url);
   for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
@@ -36,7 +37,8 @@ describe("npm start's PhoneBurner sandbox", () => {
     const sql = connect(url, { max: 1 });
     const reps = await sql`
       select p.phoneburner_user_id from public.phoneburner_oauth_tokens t
-        join public.profiles p on p.id = t.user_id where t.access_token like 'sandbox\\_%'`;
+        join public.profiles p on p.id = t.user_id
+       where (select c.access_token from dialbridge.phoneburner_credentials(t.user_id) c) like 'sandbox\\_%'`;
     await sql.end();
     expect(reps.length).toBeGreaterThan(0);
     const state = await (await fetch(`${running!.url}/__sandbox/state`)).json() as { members: { user_id?: string; userId?: string }[] };

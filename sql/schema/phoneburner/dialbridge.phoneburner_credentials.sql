@@ -2,7 +2,9 @@ CREATE FUNCTION dialbridge.phoneburner_credentials(p_user_id uuid) RETURNS TABLE
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  select t.access_token, t.refresh_token, t.expires_at
+  select dialbridge.read_credential('phoneburner_access_token', t.user_id),
+         dialbridge.read_credential('phoneburner_refresh_token', t.user_id),
+         t.expires_at
     from public.phoneburner_oauth_tokens t
    where t.user_id = p_user_id and t.access_token is not null
 $$;

@@ -12,7 +12,8 @@ CREATE TABLE public.phoneburner_oauth_tokens (
     token_type text DEFAULT 'Bearer'::text NOT NULL,
     scope text,
     phoneburner_user_email text,
-    phoneburner_user_id text
+    phoneburner_user_id text,
+    token_stored_at timestamp with time zone
 );
 
 COMMENT ON TABLE public.phoneburner_oauth_tokens IS 'Per-rep PhoneBurner tokens. Token columns are readable by the service role only.';
@@ -21,9 +22,9 @@ COMMENT ON COLUMN public.phoneburner_oauth_tokens.id IS 'Row id (uuid).';
 
 COMMENT ON COLUMN public.phoneburner_oauth_tokens.user_id IS 'The rep the token belongs to (one row per rep).';
 
-COMMENT ON COLUMN public.phoneburner_oauth_tokens.access_token IS 'PhoneBurner access token (OAuth or personal). Readable by the service role only.';
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.access_token IS 'PhoneBurner access token (OAuth or personal): write the token here; what stays is the marker ''[encrypted]'' — the token itself is kept encrypted in dialbridge.credential_secrets (Supabase Vault where installed) and read by the service role through dialbridge.phoneburner_credentials.';
 
-COMMENT ON COLUMN public.phoneburner_oauth_tokens.refresh_token IS 'OAuth refresh token. Readable by the service role only.';
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.refresh_token IS 'OAuth refresh token: written here, kept encrypted like access_token (the column shows ''[encrypted]''; '''' or null removes it).';
 
 COMMENT ON COLUMN public.phoneburner_oauth_tokens.expires_at IS 'When the access token expires (null: personal access token, no expiry).';
 
@@ -45,11 +46,15 @@ COMMENT ON COLUMN public.phoneburner_oauth_tokens.phoneburner_user_email IS 'E-m
 
 COMMENT ON COLUMN public.phoneburner_oauth_tokens.phoneburner_user_id IS 'PhoneBurner user id of the account the token belongs to.';
 
+COMMENT ON COLUMN public.phoneburner_oauth_tokens.token_stored_at IS 'When the current access token was stored (its age: tokens older than 90 days are listed for rotation in reports.credential_rotation).';
+
 ALTER TABLE ONLY public.phoneburner_oauth_tokens
     ADD CONSTRAINT phoneburner_oauth_tokens_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.phoneburner_oauth_tokens
     ADD CONSTRAINT phoneburner_oauth_tokens_user_id_key UNIQUE (user_id);
+
+CREATE TRIGGER _050_secrets BEFORE INSERT OR DELETE OR UPDATE ON public.phoneburner_oauth_tokens FOR EACH ROW EXECUTE FUNCTION dialbridge.tg_phoneburner_oauth_tokens__secrets();
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON public.phoneburner_oauth_tokens FOR EACH ROW EXECUTE FUNCTION dialbridge.tg__set_updated_at();
 
@@ -73,9 +78,9 @@ GRANT SELECT(id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
 GRANT SELECT(user_id),INSERT(user_id),UPDATE(user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
-GRANT INSERT(access_token),UPDATE(access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+GRANT SELECT(access_token),INSERT(access_token),UPDATE(access_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
-GRANT INSERT(refresh_token),UPDATE(refresh_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+GRANT SELECT(refresh_token),INSERT(refresh_token),UPDATE(refresh_token) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
 GRANT SELECT(expires_at),INSERT(expires_at),UPDATE(expires_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
@@ -96,3 +101,5 @@ GRANT SELECT(scope),INSERT(scope),UPDATE(scope) ON TABLE public.phoneburner_oaut
 GRANT SELECT(phoneburner_user_email),INSERT(phoneburner_user_email),UPDATE(phoneburner_user_email) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
 
 GRANT SELECT(phoneburner_user_id),INSERT(phoneburner_user_id),UPDATE(phoneburner_user_id) ON TABLE public.phoneburner_oauth_tokens TO authenticated;
+
+GRANT SELECT(token_stored_at) ON TABLE public.phoneburner_oauth_tokens TO authenticated;

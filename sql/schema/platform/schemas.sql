@@ -2,6 +2,8 @@ CREATE SCHEMA dialbridge;
 
 COMMENT ON SCHEMA dialbridge IS 'dialbridge internals: helpers, trigger functions, event projection. Not exposed through the API.';
 
+CREATE SCHEMA extensions;
+
 CREATE SCHEMA reports;
 
 COMMENT ON SCHEMA reports IS 'dialbridge reports: documented views (and a few RPCs) read by Metabase and by the frontend through PostgREST. Rows follow the caller''s team (RLS); Metabase sees every team.';
@@ -9,6 +11,10 @@ COMMENT ON SCHEMA reports IS 'dialbridge reports: documented views (and a few RP
 CREATE SCHEMA seed;
 
 COMMENT ON SCHEMA seed IS 'Seed 000''s data model as views over dialbridge''s tables: with search_path seed, public the seed''s sample queries run as written and count right.';
+
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+
+COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 
 GRANT USAGE ON SCHEMA dialbridge TO authenticated;
 GRANT USAGE ON SCHEMA dialbridge TO service_role;
