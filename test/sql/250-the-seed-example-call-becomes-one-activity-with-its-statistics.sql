@@ -1,5 +1,5 @@
 -- Seed 000's example call (its six webhook events, verbatim), delivered out of order and twice, processed by
--- the same function the worker calls: one call activity, one callback row, one contact_updated row, and the
+-- the same function the worker calls: one call activity carrying its callback, one contact_updated row, and the
 -- contact and session statistics the seed describes (one call counted once).
 begin;
 select plan(43);
@@ -238,18 +238,18 @@ select is((select details ->> 'direction' from public.contact_activities where d
   'outbound', 'the call''s details keep the direction');
 
 -- ---------------------------------------------------------------------------------------------------
--- The callback and the contact change are activities of their own
+-- The callback is on the call's row (one row per call); the contact change is an activity of its own
 -- ---------------------------------------------------------------------------------------------------
 select results_eq(
-  $$select activity_type, contact_id, callback_scheduled_date, user_id, left(disposition_notes, 24),
-           details ->> 'timezone', (details ->> 'reminder_minutes_before')::integer, details ->> 'notes' is not null
-      from public.contact_activities where dedupe_key = 'phoneburner:callback:call_abc123'$$,
-  $$values ('callback_scheduled'::text, '25000000-0000-0000-0000-0000000000c1'::uuid, '2026-03-25T14:00:00Z'::timestamptz,
+  $$select activity_type, contact_id, callback_scheduled_date, user_id, left(details ->> 'callback_notes', 24),
+           details ->> 'callback_timezone', (details -> 'callback_details' ->> 'reminder_minutes_before')::integer,
+           (details ->> 'callback_event_at')::timestamptz is not null
+      from public.contact_activities where dedupe_key = 'phoneburner:call:call_abc123'$$,
+  $$values ('call_completed'::text, '25000000-0000-0000-0000-0000000000c1'::uuid, '2026-03-25T14:00:00Z'::timestamptz,
             tests.user_id('sarah@seed250.test'), 'Call back after Q1 board'::text, 'America/New_York'::text, 60, true)$$,
-  'the callback is its own activity: due 25 March 14:00 UTC, assigned to the rep, with its notes and settings');
-select is((select phoneburner_session_id from public.contact_activities where dedupe_key = 'phoneburner:callback:call_abc123'),
-  (select phoneburner_session_id from public.contact_activities where dedupe_key = 'phoneburner:call:call_abc123'),
-  'the callback belongs to the call''s dial session');
+  'the callback is on the call: due 25 March 14:00 UTC, by the rep, with its notes and settings');
+select is((select count(*)::int from public.contact_activities where phoneburner_call_id = 'call_abc123'), 1,
+  'the call and its callback are one row (nothing counting rows per call double-counts)');
 select results_eq(
   $$select activity_type, contact_id, details -> 'changes' -> 'title' ->> 'new', details -> 'updated_by' ->> 'user_id',
            (details ->> 'event_at')::timestamptz
@@ -257,8 +257,8 @@ select results_eq(
   $$values ('contact_updated'::text, '25000000-0000-0000-0000-0000000000c1'::uuid, 'Senior Managing Director'::text,
             'pb_user_10'::text, '2026-02-23T11:05:00.333Z'::timestamptz)$$,
   'the contact change is its own activity with the changed fields, who changed them and when');
-select is((select count(*)::integer from public.contact_activities where contact_id = '25000000-0000-0000-0000-0000000000c1'), 3,
-  'the contact''s timeline holds three activities: the call, the callback, the contact change');
+select is((select count(*)::integer from public.contact_activities where contact_id = '25000000-0000-0000-0000-0000000000c1'), 2,
+  'the contact''s activities are two: the call with its callback, the contact change');
 
 -- ---------------------------------------------------------------------------------------------------
 -- The contact's call statistics
@@ -404,8 +404,8 @@ select results_eq(
 -- ---------------------------------------------------------------------------------------------------
 select tests.create_user('other@seed250.test', 'Seed 250 other team');
 select tests.authenticate_as('sarah@seed250.test');
-select is((select count(*)::integer from public.contact_activities where contact_id = '25000000-0000-0000-0000-0000000000c1'), 3,
-  'the rep sees the three activities of her team''s contact');
+select is((select count(*)::integer from public.contact_activities where contact_id = '25000000-0000-0000-0000-0000000000c1'), 2,
+  'the rep sees the two activities of her team''s contact');
 select is((select total_call_attempts from public.contacts where id = '25000000-0000-0000-0000-0000000000c1'), 1,
   'and the contact''s statistics');
 select throws_ok($$select * from dialbridge.process_phoneburner_webhooks(50)$$, '42501', null,

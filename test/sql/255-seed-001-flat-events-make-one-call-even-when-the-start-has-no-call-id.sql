@@ -1,6 +1,6 @@
 -- Seed 001's flat payload shape (Appendix C: top-level duration, recording_url, sourceco_contact_id; the
 -- call.started event carries no call id while the others carry call_123), plus F-002's flat callback and
--- contact change: one call, its callback, the contact change, and the statistics, in any order.
+-- contact change: one call carrying its callback, the contact change, and the statistics, in any order.
 begin;
 select plan(14);
 
@@ -145,14 +145,15 @@ select results_eq(
   'the disposition, the rep (name and email from the start event) and the first event''s id');
 
 -- ---------------------------------------------------------------------------------------------------
--- The flat callback joins the call; the contact change stands alone
+-- The flat callback joins the call's row; the contact change stands alone
 -- ---------------------------------------------------------------------------------------------------
 select results_eq(
-  $$select activity_type, callback_scheduled_date, disposition_notes, user_id
-      from public.contact_activities where dedupe_key = 'phoneburner:callback:call_123'$$,
-  $$values ('callback_scheduled'::text, '2026-03-25T14:00:00Z'::timestamptz, 'Call back after Q1 board meeting'::text,
-            tests.user_id('sarah@seed255.test'))$$,
-  'the flat callback (no call id) becomes the call''s callback row, assigned to the rep');
+  $$select activity_type, callback_scheduled_date, details ->> 'callback_notes', user_id,
+           (select count(*)::int from public.contact_activities x where x.contact_id = a.contact_id and x.activity_type <> 'contact_updated')
+      from public.contact_activities a where dedupe_key = 'phoneburner:call:call_123'$$,
+  $$values ('call_completed'::text, '2026-03-25T14:00:00Z'::timestamptz, 'Call back after Q1 board meeting'::text,
+            tests.user_id('sarah@seed255.test'), 1)$$,
+  'the flat callback (no call id) lands on the call''s own row, by the rep: still one row for the call');
 select results_eq(
   $$select activity_type, matching_status, details -> 'changes' -> 'email' ->> 'new', details -> 'updated_by' ->> 'user_id'
       from public.contact_activities

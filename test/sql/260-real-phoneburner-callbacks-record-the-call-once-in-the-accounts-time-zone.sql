@@ -122,11 +122,12 @@ select results_eq(
             'http://www.phoneburner.com/public/recording/987654321?key=4f2a'::text, '55501234'::text)$$,
   'the agent is the rep; the recording link and its public form are both kept; PhoneBurner''s contact id is recorded');
 select results_eq(
-  $$select activity_type, callback_scheduled_date, user_id, details ->> 'source'
-      from public.contact_activities where dedupe_key = 'phoneburner:callback:987654321'$$,
-  $$values ('callback_scheduled'::text, '2026-02-27 15:00:00Z'::timestamptz, tests.user_id('sarah@real260.test'),
-            'api_calldone.follow_up'::text)$$,
-  'follow_up becomes the call''s callback row, at 10:00 New York time');
+  $$select activity_type, callback_scheduled_date, user_id, details -> 'callback_details' ->> 'source',
+           (select count(*)::int from public.contact_activities x where x.phoneburner_call_id = '987654321')
+      from public.contact_activities where dedupe_key = 'phoneburner:call:987654321'$$,
+  $$values ('call_completed'::text, '2026-02-27 15:00:00Z'::timestamptz, tests.user_id('sarah@real260.test'),
+            'api_calldone.follow_up'::text, 1)$$,
+  'follow_up is the call''s callback, at 10:00 New York time, on the call''s one row');
 
 -- ---------------------------------------------------------------------------------------------------
 -- softphone_call_done, with the account's zone set to UTC

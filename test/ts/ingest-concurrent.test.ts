@@ -120,7 +120,8 @@ describe.skipIf(!url)("two processors at once", () => {
 
     const a = await footprint(runs.two);
     const b = await footprint(runs.one);
-    expect(a.activities.length).toBe(calls + calls / 10); // one row per call, plus one per scheduled callback
+    // one row per call (a scheduled callback is on it), plus the stream's contact changes (every 33rd call)
+    expect(a.activities.length).toBe(calls + Math.ceil(calls / 33));
     expect(a.contacts.reduce((n: number, c: { total_call_attempts: number }) => n + c.total_call_attempts, 0)).toBe(calls);
     expect(a).toEqual(b);
 

@@ -138,13 +138,13 @@ describe.skipIf(!url)("a provider added as an adapter and one registration line"
     });
     const [c] = await sql`select total_call_attempts, total_calls_connected, total_talk_time_seconds from public.contacts where id = ${contactId}`;
     expect(c).toEqual({ total_call_attempts: 1, total_calls_connected: 1, total_talk_time_seconds: 220 });
-    // the callback the rep scheduled on it: a callback row and the rep's task at that time
-    const [cb] = await sql`select activity_type, callback_scheduled_date from public.contact_activities
-                            where dedupe_key = ${`fake_dialer:callback:${call}`}`;
-    expect(cb).toEqual({ activity_type: "callback_scheduled", callback_scheduled_date: new Date(at(86_400)) });
+    // the callback the rep scheduled on it: on the call's one row, and the rep's task at that time
+    const cb = await sql`select activity_type, callback_scheduled_date from public.contact_activities
+                          where details ->> 'provider_call_id' = ${call}`;
+    expect(cb).toEqual([{ activity_type: "call_completed", callback_scheduled_date: new Date(at(86_400)) }]);
     const tasks = await sql`select assigned_to_user_id, due_at from public.tasks
-                             where contact_id = ${contactId} and source_activity_id = (select id from public.contact_activities
-                                   where dedupe_key = ${`fake_dialer:callback:${call}`})`;
+                             where contact_id = ${contactId} and source = 'callback' and source_activity_id = (select id from public.contact_activities
+                                   where dedupe_key = ${`fake_dialer:call:${call}`})`;
     expect(tasks).toEqual([{ assigned_to_user_id: repId, due_at: new Date(at(86_400)) }]);
   });
 

@@ -20,7 +20,7 @@ CREATE FUNCTION dialbridge.activity_call_stats(a public.contact_activities) RETU
     coalesce(k.call and m.sourceco_contact_status = 'Qualified', false)::integer,
     coalesce(k.call and (m.phoneburner_disposition_code = 'MEETING_SET' or m.sourceco_contact_stage = 'Meeting Set'), false)::integer,
     coalesce(k.call and m.sourceco_contact_status = 'Disqualified', false)::integer,
-    coalesce(a.deleted_at is null and a.activity_type = 'callback_scheduled', false)::integer,
+    coalesce(a.deleted_at is null and (a.activity_type = 'callback_scheduled' or (k.call and a.callback_scheduled_date is not null)), false)::integer,
     case when not k.call then 0
          when coalesce(a.disposition_code, a.disposition_label) is not null then 3
          when k.connected then 2

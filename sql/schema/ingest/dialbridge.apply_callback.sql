@@ -1,7 +1,7 @@
 CREATE FUNCTION dialbridge.apply_callback(p_activity_id uuid) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
   a public.contact_activities;
   c public.contacts;
@@ -34,6 +34,7 @@ begin
   -- When the callback was decided: the event time when the projection records it; else just after its
   -- call's disposition (a callback set with a disposition is the more specific plan); else when recorded.
   v_event_at := coalesce(
+    dialbridge.timestamptz_or_null(a.details ->> 'callback_event_at'),
     dialbridge.timestamptz_or_null(a.details ->> 'event_at'),
     a.disposition_set_at,
     (select greatest(ca.disposition_set_at, ca.call_ended_at, ca.call_started_at) + interval '1 millisecond'
@@ -46,10 +47,10 @@ begin
       order by 1 desc nulls last
       limit 1),
     a.created_at);
-  v_notes := nullif(pg_catalog.btrim(coalesce(a.details ->> 'notes', a.details ->> 'callback_notes',
+  v_notes := nullif(pg_catalog.btrim(coalesce(a.details ->> 'callback_notes', a.details ->> 'notes',
                                               case when a.activity_type = 'callback_scheduled' then a.disposition_notes end)), '');
-  v_tz := coalesce(nullif(pg_catalog.btrim(a.details ->> 'timezone'), ''), c.timezone);
-  v_rep := coalesce(a.user_id, c.owner_id);
+  v_tz := coalesce(nullif(pg_catalog.btrim(a.details ->> 'callback_timezone'), ''), nullif(pg_catalog.btrim(a.details ->> 'timezone'), ''), c.timezone);
+  v_rep := coalesce(case when a.details ->> 'callback_user_id' ~ '^[0-9a-fA-F-]{36}$' then (a.details ->> 'callback_user_id')::uuid end, a.user_id, c.owner_id);
   v_team := coalesce(c.team_id, a.team_id);
   v_call_key := coalesce(a.phoneburner_call_id, a.id::text);
 
@@ -151,7 +152,7 @@ begin
          scheduled_for = excluded.scheduled_for, assigned_to_user_id = excluded.assigned_to_user_id,
          notes_md5 = excluded.notes_md5, task_id = excluded.task_id, applied_at = excluded.applied_at;
 end
-$$;
+$_$;
 
 COMMENT ON FUNCTION dialbridge.apply_callback(p_activity_id uuid) IS 'Applies a scheduled callback (callback_scheduled activity, or any activity carrying
 callback_scheduled_date): an open ''call'' task (source ''callback'') due at the callback time for the rep

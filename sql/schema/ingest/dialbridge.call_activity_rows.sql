@@ -112,26 +112,19 @@ begin
            'connected_flag', r.connected_flag,
            'disposition_code_sent', case when r.code_sent is distinct from r.mapped_code then r.code_sent end,
            'disposition_unmapped', case when coalesce(r.code_sent, r.label_sent) is not null and r.mapped_code is null then true end,
+           'callback_notes', case when r.callback_at is not null then r.callback_notes end,
+           'callback_event_at', case when r.callback_at is not null then r.callback_event_at end,
+           'callback_event_id', case when r.callback_at is not null then r.callback_event_id end,
            'event_ids', pg_catalog.to_jsonb(r.event_ids)))
-    from r
-  union all
-  -- the callback scheduled on it
-  select r.provider || ':callback:' || r.call_id, r.contact_id, r.matching_status, r.rep_id, null::uuid,
-         case when r.linked_contact_id is not null then r.linked_team_id else coalesce(r.contact_team_id, r.rep_team_id) end,
-         'callback_scheduled', null, null, null, null, null, null, null, null, null, null,
-         r.callback_notes, null, r.callback_at, null, null,
-         coalesce(r.user_name, r.rep_display_name), r.user_email, null, null, null,
-         pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('provider', r.provider, 'provider_call_id', r.call_id,
-           'notes', r.callback_notes, 'event_id', r.callback_event_id, 'event_at', r.callback_event_at))
-    from r
-   where r.callback_at is not null;
+    from r;
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.call_activity_rows(p_keys text[]) IS 'The contact_activities rows the stored call events of the given calls add up to (a call row, and a
-callback_scheduled row when a callback was scheduled), whatever order the events came in: earliest start
-and connection, latest end, outcome, recording and disposition by event time (ties by event id), the rep
-by email, the contact by dialbridge.resolve_call_contact unless linked by hand. A pure function of those
-events, the contacts, profiles and disposition mappings.';
+COMMENT ON FUNCTION dialbridge.call_activity_rows(p_keys text[]) IS 'The contact_activities row the stored call events of each given call add up to (one row per call, its
+callback on it: callback_scheduled_date, details callback_notes / callback_event_at / callback_event_id),
+whatever order the events came in: earliest start and connection, latest end, outcome, recording and
+disposition by event time (ties by event id), the rep by email, the contact by
+dialbridge.resolve_call_contact unless linked by hand. A pure function of those events, the contacts,
+profiles and disposition mappings.';
 
 REVOKE ALL ON FUNCTION dialbridge.call_activity_rows(p_keys text[]) FROM PUBLIC;

@@ -17,7 +17,7 @@ begin
       select * from unnest(p_rows) r
     ), old as (
       select a.dedupe_key, a.contact_id, a.disposition_code, a.disposition_label, a.callback_scheduled_date,
-             a.disposition_notes, a.disposition_set_at, a.user_id
+             a.disposition_notes, a.disposition_set_at, a.user_id, a.details ->> 'callback_notes' as callback_notes
         from public.contact_activities a
        where a.dedupe_key = any (array(select d.dedupe_key from desired d))
     ), up as (
@@ -80,24 +80,29 @@ begin
              and (a.contact_id, a.matching_status, a.team_id)
                  is distinct from (excluded.contact_id, excluded.matching_status, excluded.team_id))
       returning a.id, a.dedupe_key, a.activity_type, a.contact_id, a.disposition_code, a.disposition_label,
-                a.callback_scheduled_date, a.disposition_notes, a.disposition_set_at, a.user_id
+                a.callback_scheduled_date, a.disposition_notes, a.disposition_set_at, a.user_id,
+                a.details ->> 'callback_notes' as callback_notes
     )
     select up.*, old.dedupe_key is null as is_new, old.contact_id as old_contact_id,
            old.disposition_code as old_code, old.disposition_label as old_label,
            old.callback_scheduled_date as old_callback_at, old.disposition_notes as old_notes,
-           old.disposition_set_at as old_set_at, old.user_id as old_user_id
+           old.disposition_set_at as old_set_at, old.user_id as old_user_id, old.callback_notes as old_callback_notes
       from up left join old on old.dedupe_key = up.dedupe_key
      order by up.dedupe_key
   loop
     v_changed := v_changed + 1;
     continue when v_row.contact_id is null;
-    if v_row.activity_type = 'callback_scheduled' then
-      if v_row.is_new or v_row.old_contact_id is distinct from v_row.contact_id
-         or (v_row.old_callback_at, v_row.old_notes, v_row.old_user_id)
-            is distinct from (v_row.callback_scheduled_date, v_row.disposition_notes, v_row.user_id) then
-        v_callbacks := v_callbacks || v_row.id;
-      end if;
-    elsif coalesce(v_row.disposition_code, v_row.disposition_label) is not null
+    -- the callback on the row (a call's, or a callback whose call is not known yet): new or changed
+    if v_row.callback_scheduled_date is not null
+       and (v_row.is_new or v_row.old_contact_id is distinct from v_row.contact_id
+            or (v_row.old_callback_at, v_row.old_user_id, v_row.old_callback_notes,
+                case when v_row.activity_type = 'callback_scheduled' then v_row.old_notes end)
+               is distinct from (v_row.callback_scheduled_date, v_row.user_id, v_row.callback_notes,
+                case when v_row.activity_type = 'callback_scheduled' then v_row.disposition_notes end)) then
+      v_callbacks := v_callbacks || v_row.id;
+    end if;
+    if v_row.activity_type <> 'callback_scheduled'
+          and coalesce(v_row.disposition_code, v_row.disposition_label) is not null
           and (v_row.is_new or v_row.old_contact_id is distinct from v_row.contact_id
                or (v_row.old_code, v_row.old_label, v_row.old_notes, v_row.old_set_at, v_row.old_callback_at)
                   is distinct from (v_row.disposition_code, v_row.disposition_label, v_row.disposition_notes,

@@ -18,9 +18,9 @@ begin
     from (select k as g from unnest(v_keys) k
            where not exists (select 1 from dialbridge.call_events e where e.call_key = k)
           union all
+          -- a callback is on its call's row (one row per call): a callback row of an earlier release goes
           select p_provider || ':callback:' || pg_catalog.substr(k, pg_catalog.length(p_provider) + 7)
-            from unnest(v_keys) k
-           where not exists (select 1 from dialbridge.call_events e where e.call_key = k and e.callback_at is not null)) x;
+            from unnest(v_keys) k) x;
   delete from public.contact_activities a where a.dedupe_key = any (v_gone) and a.source_system = p_provider;
   get diagnostics v_deleted = row_count;
   return v_changed + v_deleted;

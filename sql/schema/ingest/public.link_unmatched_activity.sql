@@ -50,12 +50,15 @@ begin
 
   -- effects that waited for a contact, in a fixed order (the call before its callback)
   for v_row in select * from public.contact_activities a where a.id = any (v_ids) order by a.dedupe_key nulls last, a.id loop
-    if v_row.activity_type = 'callback_scheduled' then
-      perform dialbridge.apply_callback(v_row.id);
-    elsif v_row.activity_type = 'contact_updated' then
+    if v_row.activity_type = 'contact_updated' then
       perform dialbridge.apply_contact_changes(v_row.id);
-    elsif coalesce(v_row.disposition_code, v_row.disposition_label) is not null then
-      perform dialbridge.apply_disposition(v_row.id);
+    else
+      if v_row.activity_type <> 'callback_scheduled' and coalesce(v_row.disposition_code, v_row.disposition_label) is not null then
+        perform dialbridge.apply_disposition(v_row.id);
+      end if;
+      if v_row.callback_scheduled_date is not null then
+        perform dialbridge.apply_callback(v_row.id);
+      end if;
     end if;
   end loop;
 

@@ -168,12 +168,19 @@ begin
            'transcript', r.transcript,
            'contact_notes', r.contact_notes,
            'contact_email', r.contact_email,
+           'callback_notes', case when r.callback_at is not null then r.callback_notes end,
+           'callback_event_at', case when r.callback_at is not null then r.callback_details ->> 'event_at' end,
+           'callback_event_id', case when r.callback_at is not null then r.first_callback_event_id end,
+           'callback_timezone', case when r.callback_at is not null then r.callback_details ->> 'timezone' end,
+           'callback_user_id', case when r.callback_at is not null and r.cb_rep_id is distinct from r.rep_id then r.cb_rep_id end,
+           'callback_details', case when r.callback_at is not null
+                                    then nullif(r.callback_details - 'notes' - 'event_at' - 'timezone', '{}'::jsonb) end,
            'event_ids', pg_catalog.to_jsonb(r.call_event_ids)))
     from result_rows r
    where r.has_call
   union all
-  -- the callback scheduled on it
-  select dialbridge.phoneburner_callback_key(r.dedupe_key), r.contact_id, r.matching_status,
+  -- a callback whose call PhoneBurner has not reported (yet): the call's row, until its call events come
+  select r.dedupe_key, r.contact_id, r.matching_status,
          coalesce(r.cb_rep_id, r.rep_id), r.session_id, r.team_id, 'callback_scheduled',
          null, null, null, null, null, null, null, null, null, null,
          r.callback_notes, null, r.callback_at, null, null,
@@ -182,13 +189,15 @@ begin
          r.call_id, r.pb_contact_id, r.first_callback_event_id,
          coalesce(r.callback_details, '{}'::jsonb)
     from result_rows r
-   where r.callback_at is not null;
+   where not r.has_call and r.callback_at is not null;
 end
 $$;
 
-COMMENT ON FUNCTION dialbridge.phoneburner_call_activity_rows(p_keys text[]) IS 'The contact_activities rows the stored events of the given calls add up to (a call row, and a
-callback_scheduled row when a callback was scheduled): a pure function of those events, the contacts,
-sessions, profiles and disposition mappings. Rows keep a manual link (link_unmatched_activity).';
+COMMENT ON FUNCTION dialbridge.phoneburner_call_activity_rows(p_keys text[]) IS 'The contact_activities row the stored events of each given call add up to — one row per call, its callback
+(callback_scheduled_date; in details callback_notes, callback_event_at, callback_event_id, callback_timezone,
+callback_user_id) on it; a callback whose call is not reported yet is a callback_scheduled row under the
+call''s key until the call''s events come. A pure function of those events, the contacts, sessions, profiles
+and disposition mappings. Rows keep a manual link (link_unmatched_activity).';
 
 REVOKE ALL ON FUNCTION dialbridge.phoneburner_call_activity_rows(p_keys text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION dialbridge.phoneburner_call_activity_rows(p_keys text[]) TO service_role;

@@ -39,12 +39,12 @@ begin
   -- rows whose events now belong to another call (events without call id, re-correlated); checked key by
   -- key so that each check is an index probe whatever the table statistics say
   foreach v_key in array v_keys loop
-    if not exists (select 1 from dialbridge.phoneburner_call_events e where e.call_key = v_key and e.kind = 'call') then
+    if not exists (select 1 from dialbridge.phoneburner_call_events e
+                    where e.call_key = v_key and (e.kind = 'call' or e.callback_at is not null)) then
       v_gone := v_gone || v_key;
     end if;
-    if not exists (select 1 from dialbridge.phoneburner_call_events e where e.call_key = v_key and e.callback_at is not null) then
-      v_gone := v_gone || dialbridge.phoneburner_callback_key(v_key);
-    end if;
+    -- a callback is on its call's row (one row per call): a callback row of an earlier release goes
+    v_gone := v_gone || dialbridge.phoneburner_callback_key(v_key);
   end loop;
   if pg_catalog.cardinality(v_gone) > 0 then
     delete from public.contact_activities a where a.dedupe_key = any (v_gone) and a.source_system = 'phoneburner';

@@ -16,7 +16,8 @@ CREATE FUNCTION dialbridge.activity_facts(a public.contact_activities) RETURNS T
          case when k.is_call then coalesce(a.call_duration_seconds, 0)::bigint else 0::bigint end,
          (k.is_call and (nullif(pg_catalog.btrim(a.disposition_code), '') is not null
                          or nullif(pg_catalog.btrim(a.disposition_label), '') is not null))::integer,
-         coalesce(a.activity_type operator(pg_catalog.=) 'callback_scheduled', false)::integer
+         coalesce(a.activity_type operator(pg_catalog.=) 'callback_scheduled'
+                  or (k.is_call and a.callback_scheduled_date is not null), false)::integer
     from (select c.is_call, coalesce(c.is_call and a.call_outcome operator(pg_catalog.=) 'connected', false) as is_connected
             from (select a.activity_type operator(pg_catalog.=) any
                            (array['call_attempt', 'call_connected', 'call_completed', 'disposition_set', 'voicemail_left'])

@@ -41,6 +41,7 @@ CREATE VIEW seed.contact_activities WITH (security_invoker='true') AS
         END AS disposition_label,
         CASE
             WHEN (e.activity_type = 'disposition_set'::text) THEN ca.disposition_notes
+            WHEN (e.activity_type = 'callback_scheduled'::text) THEN (ca.details ->> 'callback_notes'::text)
             ELSE NULL::text
         END AS disposition_notes,
         CASE
@@ -48,7 +49,7 @@ CREATE VIEW seed.contact_activities WITH (security_invoker='true') AS
             ELSE NULL::timestamp with time zone
         END AS disposition_set_at,
         CASE
-            WHEN (e.activity_type = 'disposition_set'::text) THEN ca.callback_scheduled_date
+            WHEN (e.activity_type = ANY (ARRAY['disposition_set'::text, 'callback_scheduled'::text])) THEN ca.callback_scheduled_date
             ELSE NULL::timestamp with time zone
         END AS callback_scheduled_date,
         CASE
@@ -62,7 +63,7 @@ CREATE VIEW seed.contact_activities WITH (security_invoker='true') AS
     e.at AS created_at,
     ca.updated_at
    FROM (public.contact_activities ca
-     CROSS JOIN LATERAL ( VALUES ('call_attempt'::text,ca.call_started_at,true), ('call_connected'::text,COALESCE(ca.call_connected_at, ca.call_started_at),((ca.call_connected_at IS NOT NULL) OR ca.call_connected)), ('call_completed'::text,COALESCE(ca.call_ended_at, ca.call_started_at),((ca.call_ended_at IS NOT NULL) OR (ca.call_duration_seconds IS NOT NULL) OR (ca.call_outcome = ANY (ARRAY['no_answer'::text, 'busy'::text, 'failed'::text, 'rejected'::text, 'voicemail'::text])))), ('disposition_set'::text,ca.disposition_set_at,(COALESCE(ca.disposition_code, ca.disposition_label) IS NOT NULL))) e(activity_type, at, present))
+     CROSS JOIN LATERAL ( VALUES ('call_attempt'::text,ca.call_started_at,true), ('call_connected'::text,COALESCE(ca.call_connected_at, ca.call_started_at),((ca.call_connected_at IS NOT NULL) OR ca.call_connected)), ('call_completed'::text,COALESCE(ca.call_ended_at, ca.call_started_at),((ca.call_ended_at IS NOT NULL) OR (ca.call_duration_seconds IS NOT NULL) OR (ca.call_outcome = ANY (ARRAY['no_answer'::text, 'busy'::text, 'failed'::text, 'rejected'::text, 'voicemail'::text])))), ('disposition_set'::text,ca.disposition_set_at,(COALESCE(ca.disposition_code, ca.disposition_label) IS NOT NULL)), ('callback_scheduled'::text,COALESCE(((ca.details ->> 'callback_event_at'::text))::timestamp with time zone, ca.disposition_set_at, ca.call_ended_at, ca.call_started_at),(ca.callback_scheduled_date IS NOT NULL))) e(activity_type, at, present))
   WHERE ((ca.deleted_at IS NULL) AND (ca.activity_type = ANY (ARRAY['call_attempt'::text, 'call_connected'::text, 'call_completed'::text, 'disposition_set'::text])) AND e.present)
 UNION ALL
  SELECT ca.id,
