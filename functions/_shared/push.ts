@@ -36,7 +36,7 @@ const optionsSchema = z.object({
   skip_duplicates: z.boolean().optional(),
   auto_start: z.boolean().optional(),
   overrides: z.array(overrideSchema).max(10_000).optional(),
-  batch_size: z.number().int().min(1).max(500).optional(),
+  batch_size: z.number().int().min(1).max(10_000).optional(),
 }).strict();
 
 const sessionSchema = z.discriminatedUnion("mode", [

@@ -1,6 +1,7 @@
 /**
- * The worker's half of a push: batches after the first (at most 500 each; real PhoneBurner gets one dial
- * session per batch, the seed contract one session for all), batches the function handed over while the
+ * The worker's half of a push: one dial session per push (real PhoneBurner, up to 2,500 contacts) that is
+ * too long to take in while the rep waits, batches after the first when a push is split (batch_size, or
+ * beyond the session limit: one session per batch; the seed contract 500 per request into one session), batches the function handed over while the
  * rep's account was busy, a batch whose sender died after PhoneBurner took it (resumed by the cron sweep
  * and found by its key, never sent twice), and phone numbers typed in the browser normalised by the job
  * the contacts trigger queues.
@@ -15,7 +16,7 @@ let h: Harness;
 let rep: Rep;
 
 beforeAll(async () => {
-  h = await startHarness({ tag: "push_worker", env: { PHONEBURNER_LEASE_WAIT_MS: "300" } });
+  h = await startHarness({ tag: "push_worker", env: { PHONEBURNER_LEASE_WAIT_MS: "300", PHONEBURNER_INTAKE_MS_PER_CONTACT: "100" } });
   rep = await h.rep("rep");
   h.applyEnvToProcess();
 });
@@ -40,10 +41,28 @@ async function repSessions() {
 }
 
 describe("a 1,200-contact push", () => {
-  it("goes in batches of 500: the function sends the first, the worker the rest, one dial session each (real PhoneBurner)", async () => {
+  it("is one dial session (real PhoneBurner); too long to take in while the rep waits, the worker sends it", async () => {
     await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
     const ids = await h.contacts(1200);
+    // PhoneBurner takes ~100 ms a contact here: 1,200 need about 2 minutes, more than the function's 110 s
     const answer = await h.push(rep, { contact_ids: ids, session: { mode: "new", name: "Big list" } });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ success: true, status: "queued", progress: { done: 0, total: 1200, batches_done: 0, batches_total: 1 } });
+    expect(answer.body.stage_detail ?? answer.body.message ?? "").toMatch(/about 13\d s to take in 1200 contacts|background/);
+
+    await work();
+    expect(await run(answer.body.run_id)).toMatchObject({ status: "succeeded", stage: "done", contacts_added: 1200, batches_total: 1, batches_done: 1 });
+    const sessions = await repSessions();
+    expect(sessions.map((s: any) => [s.name, s.contact_ids.length])).toEqual([["Big list", 1200]]);
+    // one request, with a wait sized to the list (not the 3 s per-request timeout of this harness)
+    const posts = (await h.sandboxRequests()).filter((r: any) => r.method === "POST" && /\/dialsession$/.test(r.path));
+    expect(posts).toHaveLength(1);
+  });
+
+  it("splits only when asked to (batch_size) or beyond the session limit: one dial session per batch, named (n/N)", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(1200);
+    const answer = await h.push(rep, { contact_ids: ids, session: { mode: "new", name: "Big list" }, options: { batch_size: 500 } });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ success: true, status: "pushing", progress: { done: 500, total: 1200, batches_done: 1, batches_total: 3 } });
     expect(answer.body.redirect_url).toMatch(/sso_key_login/);

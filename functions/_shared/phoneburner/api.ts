@@ -133,7 +133,7 @@ interface Reply {
 
 /** One HTTP call with the timeout; classifies every failure (including errors inside a 200). */
 async function call(ep: PhoneBurnerEndpoints, method: string, url: string, token: string, body?: unknown,
-  extraHeaders: Record<string, string> = {}): Promise<Reply> {
+  extraHeaders: Record<string, string> = {}, timeoutMs: number = ep.timeoutMs): Promise<Reply> {
   const doFetch = ep.fetch ?? fetch;
   let res: Response;
   let text: string;
@@ -147,13 +147,13 @@ async function call(ep: PhoneBurnerEndpoints, method: string, url: string, token
         ...extraHeaders,
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(ep.timeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     text = await res.text();
   } catch (e) {
     const name = e instanceof Error ? e.name : "";
     if (name === "TimeoutError" || name === "AbortError") {
-      throw new PhoneBurnerError("timeout", `PhoneBurner did not answer within ${Math.round(ep.timeoutMs / 1000)} s`);
+      throw new PhoneBurnerError("timeout", `PhoneBurner did not answer within ${Math.round(timeoutMs / 1000)} s`);
     }
     throw new PhoneBurnerError("network", `could not reach PhoneBurner (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -224,9 +224,13 @@ function sessionFrom(obj: unknown): DialSessionResult {
   };
 }
 
-/** POST /dialsession: creates the session with its contacts; answers the rep's one-time sign-in link. */
-export async function createDialSession(ep: PhoneBurnerEndpoints, token: string, payload: unknown): Promise<DialSessionResult> {
-  const r = await call(ep, "POST", `${ep.restBase}/dialsession`, token, payload);
+/**
+ * POST /dialsession: creates the session with its contacts; answers the rep's one-time sign-in link.
+ * PhoneBurner takes a list in slowly (25–45 s per 500 contacts): a long list gets a longer timeoutMs.
+ */
+export async function createDialSession(ep: PhoneBurnerEndpoints, token: string, payload: unknown,
+  timeoutMs: number = ep.timeoutMs): Promise<DialSessionResult> {
+  const r = await call(ep, "POST", `${ep.restBase}/dialsession`, token, payload, {}, timeoutMs);
   const ds = r.body?.dialsessions ?? r.body?.dialsession ?? r.body;
   const out = sessionFrom(Array.isArray(ds) ? ds[0] : ds);
   if (!out.redirectUrl) throw new PhoneBurnerError("server", "PhoneBurner created no dial session (no redirect_url in its answer)");

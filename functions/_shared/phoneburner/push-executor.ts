@@ -40,6 +40,23 @@ export interface PushSettings {
   /** How long a caller waits for another caller of the same account. */
   leaseWaitMs: number;
   defaultApiStyle: "dialsession" | "seed";
+  /** How long PhoneBurner takes to take in one contact of a dial session, at worst (25–45 s per 500: 90 ms). */
+  intakeMsPerContact: number;
+}
+
+/**
+ * How long to wait for PhoneBurner to take in a dial session of n contacts: the configured timeout, or
+ * twice the expected intake when that is longer (one push is one session, up to 2,500 contacts).
+ */
+export function dialSessionTimeoutMs(settings: PushSettings, n: number): number {
+  return Math.max(settings.endpoints.timeoutMs, 2 * settings.intakeMsPerContact * n);
+}
+
+/** The time a sender must have left to wait for a batch of n contacts (the expected intake and a margin). */
+export function expectedSendMs(settings: PushSettings, apiStyle: string, n: number): number {
+  return apiStyle === "dialsession"
+    ? Math.max(settings.endpoints.timeoutMs, settings.intakeMsPerContact * n + 10_000)
+    : settings.endpoints.timeoutMs;
 }
 
 /** Settings from the environment (edge function: Deno.env.get; worker: process.env). */
@@ -61,6 +78,7 @@ export function pushSettingsFromEnv(get: (name: string) => string | undefined): 
     lookupPolls: Math.max(1, positiveInt(get("PHONEBURNER_LOOKUP_POLLS"), 4, "PHONEBURNER_LOOKUP_POLLS")),
     leaseWaitMs: positiveInt(get("PHONEBURNER_LEASE_WAIT_MS"), 30_000, "PHONEBURNER_LEASE_WAIT_MS"),
     defaultApiStyle: style,
+    intakeMsPerContact: positiveInt(get("PHONEBURNER_INTAKE_MS_PER_CONTACT"), 90, "PHONEBURNER_INTAKE_MS_PER_CONTACT"),
   };
 }
 
@@ -129,13 +147,18 @@ export async function executeBatch(db: Queryable, batchId: string, settings: Pus
   const random = opts.random ?? Math.random;
   const log = opts.log ?? (() => {});
 
-  const [acct] = await db.query<{ target_user_id: string; run_id: string }>(
-    `select r.target_user_id::text, r.id::text as run_id
+  const [acct] = await db.query<{ target_user_id: string; run_id: string; api_style: string; contact_count: number }>(
+    `select r.target_user_id::text, r.id::text as run_id, r.api_style, b.contact_count
        from public.phoneburner_push_batches b join public.phoneburner_push_runs r on r.id = b.run_id
       where b.id = $1::uuid`, [batchId]);
   if (!acct) return { outcome: "done" };
   const targetUserId: string = acct.target_user_id;
-  const leaseTtl = Math.ceil((settings.endpoints.timeoutMs + 30_000) / 1000);
+  // a dial session is one request however long the list: wait as long as PhoneBurner needs to take it in
+  const requestTimeoutMs = acct.api_style === "dialsession"
+    ? dialSessionTimeoutMs(settings, Number(acct.contact_count))
+    : settings.endpoints.timeoutMs;
+  const sendNeedsMs = expectedSendMs(settings, acct.api_style, Number(acct.contact_count));
+  const leaseTtl = Math.ceil((requestTimeoutMs + 30_000) / 1000);
 
   // one caller at a time per PhoneBurner account
   const waitUntil = Date.now() + settings.leaseWaitMs;
@@ -163,8 +186,10 @@ export async function executeBatch(db: Queryable, batchId: string, settings: Pus
     let knownSession: string | null = null; // seed contract: the session found by a lookup
 
     for (;;) {
-      if (opts.deadline !== undefined && Date.now() + settings.endpoints.timeoutMs > opts.deadline) {
-        await defer(db, batchId, new Date(), "Continuing in the background");
+      if (opts.deadline !== undefined && Date.now() + sendNeedsMs > opts.deadline) {
+        await defer(db, batchId, new Date(), sendNeedsMs > settings.endpoints.timeoutMs
+          ? `Continuing in the background: PhoneBurner needs about ${Math.round(sendNeedsMs / 1000)} s to take in ${acct.contact_count} contacts`
+          : "Continuing in the background");
         return { outcome: "deferred", runId: acct.run_id };
       }
       const [{ claim }] = await db.query<{ claim: Claim }>("select dialbridge.claim_push_batch($1::uuid, $2) as claim", [batchId, opts.holder]);
@@ -209,8 +234,11 @@ export async function executeBatch(db: Queryable, batchId: string, settings: Pus
       }
 
       try {
+        const timeoutMs = opts.deadline !== undefined
+          ? Math.max(1_000, Math.min(requestTimeoutMs, opts.deadline - Date.now() - 2_000))
+          : requestTimeoutMs;
         const result = c.api_style === "dialsession"
-          ? await sendDialSession(c, token, settings)
+          ? await sendDialSession(c, token, settings, timeoutMs)
           : await sendSeed(c, token, settings, knownSession);
         const summary = await complete(db, batchId, result, opts.summary);
         log(`push run ${c.run_id}: batch ${c.batch_no}/${c.batches_total} sent (attempt ${c.attempt})`);
@@ -308,7 +336,7 @@ async function accessToken(db: Queryable, userId: string, settings: PushSettings
   return cred.access_token;
 }
 
-async function sendDialSession(c: Claim, token: string, settings: PushSettings) {
+async function sendDialSession(c: Claim, token: string, settings: PushSettings, timeoutMs: number) {
   if (!settings.functionsUrl || !settings.webhookToken) {
     throw new PhoneBurnerError("rejected",
       "Callbacks are not configured (PHONEBURNER_CALLBACK_BASE_URL or SUPABASE_URL, and PHONEBURNER_WEBHOOK_TOKENS): " +
@@ -319,7 +347,7 @@ async function sendDialSession(c: Claim, token: string, settings: PushSettings) 
     contacts: c.contacts,
     custom_data: { request_id: c.request_key, source: "dialbridge", run_id: c.run_id },
     callbacks: dialSessionCallbacks(settings.functionsUrl, settings.webhookToken),
-  });
+  }, timeoutMs);
   return { phoneburner_session_id: r.sessionId, redirect_url: r.redirectUrl, contacts: [] };
 }
 

@@ -17,7 +17,7 @@ CREATE TABLE public.phoneburner_push_batches (
     finished_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT phoneburner_push_batches_batch_no_check CHECK (((batch_no >= 1) AND ((contact_count >= 0) AND (contact_count <= 500)) AND (attempts >= 0))),
+    CONSTRAINT phoneburner_push_batches_size_check CHECK (((batch_no >= 1) AND ((contact_count >= 0) AND (contact_count <= 10000)) AND (attempts >= 0))),
     CONSTRAINT phoneburner_push_batches_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'retrying'::text, 'succeeded'::text, 'failed'::text])))
 );
 

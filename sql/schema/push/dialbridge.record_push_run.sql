@@ -9,7 +9,13 @@ declare
   v_target_id uuid := coalesce((p_run ->> 'target_user_id')::uuid, auth.uid());
   v_session public.phoneburner_sessions;
   v_run_id uuid;
-  v_batch_size integer := coalesce((p_run -> 'options' ->> 'batch_size')::integer, 500);
+  -- one push, one dial session: real PhoneBurner takes the whole list in one request up to
+  -- dialbridge.phoneburner_session_max_contacts() (2,500); the seed contract's bulk call takes 500 at a time
+  -- (all into the same session); options.batch_size only ever lowers these
+  v_batch_size integer := case when coalesce(p_run ->> 'api_style', 'dialsession') = 'dialsession'
+                               then least(coalesce((p_run -> 'options' ->> 'batch_size')::integer, dialbridge.phoneburner_session_max_contacts()),
+                                          dialbridge.phoneburner_session_max_contacts())
+                               else least(coalesce((p_run -> 'options' ->> 'batch_size')::integer, 500), 500) end;
   v_ready integer;
   v_bad integer;
 begin

@@ -34,8 +34,8 @@ begin
         end if;
       when 'batch_size' then
         if v_type <> 'number' or (v_value #>> '{}')::numeric <> pg_catalog.trunc((v_value #>> '{}')::numeric)
-           or (v_value #>> '{}')::numeric not between 1 and 500 then
-          raise exception 'option batch_size must be a whole number from 1 to 500' using errcode = 'DB040';
+           or (v_value #>> '{}')::numeric not between 1 and 10000 then
+          raise exception 'option batch_size must be a whole number from 1 to 10000' using errcode = 'DB040';
         end if;
       when 'target_session_id' then
         if v_type <> 'string' or v_value #>> '{}' !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then

@@ -45,7 +45,11 @@ export interface SandboxOptions {
   intakeMsPerContact?: number;
   /** Fixed latency of every request. */
   baseLatencyMs?: number;
+  /** Contacts one POST /rest/1/dialsession may carry. PhoneBurner publishes no maximum (dialbridge sends at
+   *  most 2,500): the sandbox refuses only beyond 10,000, the most one push can hold. */
   maxContactsPerSession?: number;
+  /** Contacts one seed-contract POST /v2/contacts/bulk may carry (seed 001: 500 per batch). */
+  maxContactsPerBulkRequest?: number;
   rateLimitPerMinute?: number;
   maxInFlightPerToken?: number;
   retryAfterSeconds?: number;
@@ -139,7 +143,8 @@ export const SANDBOX_DEFAULTS = {
   acceptAnyToken: false,
   intakeMsPerContact: 50,
   baseLatencyMs: 100,
-  maxContactsPerSession: 500,
+  maxContactsPerSession: 10_000,
+  maxContactsPerBulkRequest: 500,
   rateLimitPerMinute: 120,
   maxInFlightPerToken: 5,
   retryAfterSeconds: 2,
@@ -400,8 +405,8 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
     const b = (body ?? {}) as Record<string, unknown>;
     const contacts = Array.isArray(b.contacts) ? b.contacts as Record<string, unknown>[] : null;
     if (!contacts || contacts.length === 0) return send(400, { success: false, error: "VALIDATION_ERROR", message: "contacts are required" });
-    if (contacts.length > options.maxContactsPerSession) {
-      return send(400, { success: false, error: "VALIDATION_ERROR", message: `At most ${options.maxContactsPerSession} contacts per request` });
+    if (contacts.length > options.maxContactsPerBulkRequest) {
+      return send(400, { success: false, error: "VALIDATION_ERROR", message: `At most ${options.maxContactsPerBulkRequest} contacts per request` });
     }
     entry.contacts = contacts.length;
     const customData = (b.custom_data && typeof b.custom_data === "object" ? b.custom_data : {}) as Record<string, unknown>;
