@@ -39,7 +39,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
 /** Objects named for a provider live in its folder, whatever migration made them. */
 const PROVIDERS = ["phoneburner", "voipstudio", "bolna"];
 /** Then objects named for a domain live in it: a mapping or suppression table is looked for there. */
-const NAME_DOMAINS: [RegExp, string][] = [[/disposition/, "dispositions"], [/suppression|do_not_call/, "compliance"], [/^add_to_/, "reports"]];
+const NAME_DOMAINS: [RegExp, string][] = [[/disposition/, "dispositions"], [/suppression|do_not_call|dnc/, "compliance"], [/^add_to_/, "reports"]];
 
 // ---------------------------------------------------------------------------------------------------
 // SQL text → statements

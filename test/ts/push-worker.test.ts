@@ -164,3 +164,42 @@ describe("phone numbers typed in the browser", () => {
     ]);
   });
 });
+
+describe("do-not-call after a push", () => {
+  it("reaches the rep's live session: the contact is flagged and taken out of PhoneBurner, and the compliance view empties", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(3);
+    const answer = await h.push(rep, { contact_ids: ids, session: { mode: "new", name: "DNC list" } });
+    expect(answer.status).toBe(200);
+    // PhoneBurner's ids of the contacts, as the reconciliation stores them
+    const state = await h.sandboxState();
+    const [sc] = await h.sql`select sourceco_contact_id from public.contacts where id = ${ids[1]}`;
+    const pb = state.contacts.find((c: any) => c.crm_keys.includes(`sourceco:${sc.sourceco_contact_id}`)
+      || c.custom_fields?.["SourceCo ID"] === sc.sourceco_contact_id);
+    expect(pb).toBeTruthy();
+    await h.sql`update public.contacts set phoneburner_contact_id = ${pb.id} where id = ${ids[1]}`;
+
+    // the contact asks not to be called again
+    await h.sql`insert into public.suppressions (contact_id, team_id, suppression_type, reason, source)
+                values (${ids[1]}, ${h.teamId}, 'legal', 'Asked not to be called', 'manual')`;
+    const before = await h.sql`select contact_id::text, reason from reports.dnc_dialable_in_sessions where contact_id = ${ids[1]}`;
+    expect(before).toEqual([{ contact_id: ids[1], reason: "sending to PhoneBurner (attempt 1)" }]);
+
+    await work();
+    const [p] = await h.sql`select status, actions, attempts from public.phoneburner_dnc_propagations where contact_id = ${ids[1]}`;
+    expect(p.status).toBe("done");
+    expect(Object.keys(p.actions).sort()).toEqual(["flagged", "removed"]);
+    const after = await h.sandboxState();
+    const gone = after.contacts.find((c: any) => c.id === pb.id);
+    expect(gone).toMatchObject({ trashed: true, custom_fields: expect.objectContaining({ "Do Not Call": "Yes" }) });
+    const session = after.sessions.find((s: any) => s.owner_user_id === rep.phoneburnerUserId && s.name === "DNC list");
+    expect(session.contact_ids).not.toContain(pb.id);
+    expect(session.contact_ids).toHaveLength(2);
+    const [m] = await h.sql`select state from public.phoneburner_session_contacts where contact_id = ${ids[1]}`;
+    expect(m.state).toBe("removed");
+    expect(await h.sql`select 1 from reports.dnc_dialable_in_sessions where contact_id = ${ids[1]}`).toHaveLength(0);
+    // the flag went as form fields (PhoneBurner's contact endpoints lose JSON fields)
+    const writes = (await h.sandboxRequests()).filter((r: any) => r.path === `/rest/1/contacts/${pb.id}`);
+    expect(writes.map((w: any) => [w.method, w.status])).toEqual([["PUT", 200], ["DELETE", 200]]);
+  });
+});

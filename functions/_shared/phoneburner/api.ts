@@ -143,10 +143,11 @@ async function call(ep: PhoneBurnerEndpoints, method: string, url: string, token
       headers: {
         Authorization: `Bearer ${token}`,
         Accept: "application/json",
-        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(body !== undefined
+          ? { "Content-Type": body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json" } : {}),
         ...extraHeaders,
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: body === undefined ? undefined : body instanceof URLSearchParams ? body.toString() : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     text = await res.text();
@@ -353,6 +354,43 @@ export async function listUpdatedContacts(ep: PhoneBurnerEndpoints, token: strin
     contacts: items.filter((i): i is Record<string, unknown> => !!i && typeof i === "object"),
     totalPages: Number.isFinite(totalPages) && totalPages > 0 ? totalPages : 1,
   };
+}
+
+/**
+ * The form body PhoneBurner's contact endpoints read (they lose fields sent as JSON): plain fields as
+ * name=value, additional phones as additional_phone[i], custom fields as custom_fields[i][name|value|type].
+ */
+export function contactForm(fields: Record<string, string | null | undefined>,
+  customFields: { name: string; value: string }[] = [], additionalPhones: string[] = []): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, v);
+  additionalPhones.forEach((p, i) => form.append(`additional_phone[${i}]`, p));
+  customFields.forEach((f, i) => {
+    form.append(`custom_fields[${i}][name]`, f.name);
+    form.append(`custom_fields[${i}][value]`, f.value);
+    form.append(`custom_fields[${i}][type]`, "1");
+  });
+  return form;
+}
+
+/** PUT /contacts/{id} (form-encoded): changes the given fields of a PhoneBurner contact. */
+export async function updateContact(ep: PhoneBurnerEndpoints, token: string, contactId: string, form: URLSearchParams): Promise<void> {
+  await call(ep, "PUT", `${ep.restBase}/contacts/${encodeURIComponent(contactId)}`, token, form);
+}
+
+/**
+ * DELETE /contacts/{id}: PhoneBurner moves the contact to its trash (GET /contacts lists trashed ones only with
+ * include_trashed=1), so no dial session of the account calls it again. A contact already gone (404) is
+ * reported as false, not as an error.
+ */
+export async function trashContact(ep: PhoneBurnerEndpoints, token: string, contactId: string): Promise<boolean> {
+  try {
+    await call(ep, "DELETE", `${ep.restBase}/contacts/${encodeURIComponent(contactId)}`, token);
+    return true;
+  } catch (e) {
+    if (e instanceof PhoneBurnerError && e.status === 404) return false;
+    throw e;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ CREATE TRIGGER _200_guard BEFORE DELETE OR UPDATE ON public.suppressions FOR EAC
 
 CREATE TRIGGER _600_mark_contact_do_not_call AFTER INSERT ON public.suppressions FOR EACH ROW WHEN (((new.suppression_type = 'legal'::text) AND (new.contact_id IS NOT NULL))) EXECUTE FUNCTION dialbridge.tg_suppressions__mark_contact_do_not_call();
 
+CREATE TRIGGER _700_propagate_dnc AFTER INSERT ON public.suppressions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dialbridge.tg_suppressions__propagate_dnc();
+
 ALTER TABLE ONLY public.suppressions
     ADD CONSTRAINT suppressions_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES public.contacts(id) ON DELETE CASCADE;
 

@@ -80,6 +80,9 @@ export interface SandboxContact {
   state: string | null;
   zip: string | null;
   custom_fields: Record<string, string>;
+  additional_phones?: string[];
+  /** DELETE /contacts/{id}: in the trash, dialled by no session. */
+  trashed?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -295,6 +298,24 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
           if (!c || c.ownerUserId !== member.userId) return send(404, { http_status: 404, status: "error", message: "Contact not found" });
           return send(200, { http_status: 200, status: "success", contacts: { contacts: [contactJson(c)] } });
         }
+        if ((req.method === "PUT" || req.method === "DELETE") && /^\/rest\/1\/contacts\/[^/]+$/.test(url.pathname)) {
+          const c = state.contacts.get(decodeURIComponent(url.pathname.split("/").pop()!));
+          if (!c || c.ownerUserId !== member.userId || c.trashed) {
+            return send(404, { http_status: 404, status: "error", message: "Contact not found" });
+          }
+          entry.contacts = 1;
+          if (req.method === "DELETE") {
+            // to the trash: out of every dial session of the account
+            c.trashed = true;
+            c.updatedAt = new Date();
+            for (const s of state.sessions.values()) s.contactIds = s.contactIds.filter((id) => id !== c.id);
+            return send(200, { http_status: 200, status: "success", contacts: { contacts: [contactJson(c)] } });
+          }
+          // PhoneBurner's contact endpoints read form fields; a JSON body loses them (nothing changes)
+          const type = String(req.headers["content-type"] ?? "");
+          if (type.includes("application/x-www-form-urlencoded")) applyContactForm(c, new URLSearchParams(raw));
+          return send(200, { http_status: 200, status: "success", contacts: { contacts: [contactJson(c)] } });
+        }
         if (req.method === "POST" && url.pathname === "/v2/contacts/bulk") {
           return await bulkContacts(member, body, req.headers["idempotency-key"] as string | undefined, entry, send);
         }
@@ -384,8 +405,9 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
     const includeNew = url.searchParams.get("include_new") === "1";
     const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
     const size = Math.min(100, Math.max(1, Number(url.searchParams.get("page_size") ?? 25)));
+    const trashed = url.searchParams.get("include_trashed") === "1";
     const all = [...state.contacts.values()]
-      .filter((c) => c.ownerUserId === member.userId && c.updatedAt.getTime() >= from
+      .filter((c) => (trashed || !c.trashed) && c.ownerUserId === member.userId && c.updatedAt.getTime() >= from
         && (includeNew || c.createdAt.getTime() < from || c.updatedAt.getTime() !== c.createdAt.getTime()))
       .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id));
     return send(200, {
@@ -560,6 +582,8 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
         })),
         contacts: [...state.contacts.values()].map((c) => ({
           id: c.id, owner_user_id: c.ownerUserId, crm_keys: c.crmKeys, phone: c.phone,
+          first_name: c.first_name, last_name: c.last_name, email: c.email, company: c.company,
+          additional_phones: c.additional_phones ?? [], trashed: c.trashed === true,
           custom_fields: c.custom_fields, updated_at: c.updatedAt.toISOString(),
         })),
       });
@@ -701,6 +725,31 @@ function memberFor(state: SandboxState, token: string, acceptAny: boolean): Sand
   return addToken(state, token, {});
 }
 
+/** PUT /contacts/{id}'s form fields onto a contact (first_name, …, additional_phone[i], custom_fields[i][name|value]). */
+function applyContactForm(c: SandboxContact, form: URLSearchParams) {
+  const plain = ["first_name", "last_name", "email", "phone", "company", "title", "address1", "city", "state", "zip"] as const;
+  let changed = false;
+  for (const k of plain) {
+    const v = form.get(k);
+    if (v !== null) { (c as unknown as Record<string, string | null>)[k] = v === "" ? null : v; changed = true; }
+  }
+  const extra: string[] = [];
+  const custom = new Map<string, { name?: string; value?: string }>();
+  for (const [k, v] of form) {
+    const phone = /^additional_phone\[(\d+)\]$/.exec(k);
+    if (phone) extra[Number(phone[1])] = v;
+    const cf = /^custom_fields\[(\d+)\]\[(name|value)\]$/.exec(k);
+    if (cf) {
+      const f = custom.get(cf[1]) ?? {};
+      f[cf[2] as "name" | "value"] = v;
+      custom.set(cf[1], f);
+    }
+  }
+  if (extra.length) { c.additional_phones = extra.filter(Boolean); changed = true; }
+  for (const f of custom.values()) if (f.name) { c.custom_fields[f.name] = f.value ?? ""; changed = true; }
+  if (changed) c.updatedAt = new Date();
+}
+
 /** A contact as PhoneBurner lists it (GET /contacts). */
 export function contactJson(c: SandboxContact) {
   return {
@@ -709,6 +758,7 @@ export function contactJson(c: SandboxContact) {
     phone: pbPhone(c.phone), primary_phone: c.phone ? { phone: pbPhone(c.phone), raw_phone: pbPhone(c.phone) } : null,
     primary_email: c.email, emails: c.email ? [c.email] : [],
     company: c.company, title: c.title, address1: c.address1, city: c.city, state: c.state, zip: c.zip,
+    additional_phone: (c.additional_phones ?? []).map((p) => ({ phone: pbPhone(p), raw_phone: pbPhone(p) })),
     date_added: pbTime(c.createdAt), date_modified: pbTime(c.updatedAt),
     custom_fields: Object.entries(c.custom_fields).map(([name, value]) => ({ name, value, type: 1 })),
     external_crm_data: c.crmKeys.map((k) => ({ crm_name: k.split(":")[0], crm_id: k.slice(k.indexOf(":") + 1) })),
