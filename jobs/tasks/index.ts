@@ -13,6 +13,7 @@ import dialer_campaigns__pace from "./dialer_campaigns__pace.ts";
 import dialer_campaigns__reconcile from "./dialer_campaigns__reconcile.ts";
 import contacts__normalize_phones from "./contacts__normalize_phones.ts";
 import contacts__reconcile_phoneburner from "./contacts__reconcile_phoneburner.ts";
+import contacts__sync_to_phoneburner from "./contacts__sync_to_phoneburner.ts";
 import phoneburner_dnc__propagate from "./phoneburner_dnc__propagate.ts";
 import phoneburner_push_runs__push_batch from "./phoneburner_push_runs__push_batch.ts";
 import phoneburner_push_runs__resume_stalled from "./phoneburner_push_runs__resume_stalled.ts";
@@ -35,6 +36,7 @@ export const taskList: TaskList = {
   worker_heartbeats__record,
   contacts__normalize_phones,
   contacts__reconcile_phoneburner,
+  contacts__sync_to_phoneburner,
   phoneburner_dnc__propagate,
   phoneburner_push_runs__push_batch,
   phoneburner_push_runs__resume_stalled,

@@ -203,3 +203,56 @@ describe("do-not-call after a push", () => {
     expect(writes.map((w: any) => [w.method, w.status])).toEqual([["PUT", 200], ["DELETE", 200]]);
   });
 });
+
+describe("SourceCo edits of a pushed contact", () => {
+  async function syncNow() {
+    await h.sql`select graphile_worker.add_job('contacts__sync_to_phoneburner', '{}'::json)`;
+    await work();
+  }
+  async function pbContactOf(contactId: string) {
+    const [sc] = await h.sql`select sourceco_contact_id from public.contacts where id = ${contactId}`;
+    const state = await h.sandboxState();
+    return state.contacts.find((c: any) => c.crm_keys.includes(`sourceco:${sc.sourceco_contact_id}`));
+  }
+
+  it("reach PhoneBurner in the next batch, field by field, never over a newer PhoneBurner change", async () => {
+    await fetch(`${h.sandbox.url}/__sandbox/reset`, { method: "POST" });
+    const ids = await h.contacts(2);
+    const answer = await h.push(rep, { contact_ids: ids, session: { mode: "new", name: "Edits" } });
+    expect(answer.status).toBe(200);
+    const pb = await pbContactOf(ids[0]);
+    await h.sql`update public.contacts set phoneburner_contact_id = ${pb.id} where id = ${ids[0]}`;
+    // nothing edited yet: nothing is sent
+    await syncNow();
+    expect((await h.sandboxRequests()).filter((r: any) => r.method === "PUT")).toHaveLength(0);
+
+    // PhoneBurner: the rep fixes the title there (not received by dialbridge yet); the company was changed there
+    // long ago (received: in the audit, older than SourceCo's edit); the city was changed there after SourceCo's edit
+    await fetch(`${h.sandbox.url}/__sandbox/contacts/${pb.id}`, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "Managing Partner" }) });
+    await h.sql`update public.contacts set first_name = 'Jonathan', company = 'Heritage Capital II', city = 'Boston',
+                       call_talking_points = 'Ask about the Q3 close', title = 'Partner' where id = ${ids[0]}`;
+    await h.sql`insert into public.contact_field_changes (contact_id, team_id, field_name, old_value, new_value, source_system, changed_at)
+                values (${ids[0]}, ${h.teamId}, 'company', 'Firm 1', 'Heritage Cap', 'phoneburner', now() - interval '1 day'),
+                       (${ids[0]}, ${h.teamId}, 'city', null, 'Cambridge', 'phoneburner', now() + interval '1 second')`;
+    await syncNow();
+
+    const after = await pbContactOf(ids[0]);
+    expect(after).toMatchObject({ first_name: "Jonathan", company: "Heritage Capital II" });
+    expect(after.title).toBe("Managing Partner");              // changed in PhoneBurner after what we knew: kept
+    expect(after.city).not.toBe("Boston");                      // PhoneBurner's change is newer (audit): not overwritten
+    expect(after.custom_fields["Talking Points"]).toBe("Ask about the Q3 close");
+    const puts = (await h.sandboxRequests()).filter((r: any) => r.method === "PUT");
+    expect(puts).toHaveLength(1);
+    const [y] = await h.sql`select status, fields_sent, held_back from dialbridge.phoneburner_contact_syncs where contact_id = ${ids[0]}`;
+    expect(y.status).toBe("synced");
+    expect(y.fields_sent).toMatchObject({ first_name: "Jonathan", company: "Heritage Capital II" });
+    expect(y.held_back).toEqual({ title: "phoneburner_newer", city: "phoneburner_newer" });
+    // the other contact was not edited: not touched
+    expect(await h.sql`select 1 from dialbridge.phoneburner_contact_syncs where contact_id = ${ids[1]}`).toHaveLength(0);
+
+    // the next batch has nothing new to send
+    await syncNow();
+    expect((await h.sandboxRequests()).filter((r: any) => r.method === "PUT")).toHaveLength(1);
+  });
+});

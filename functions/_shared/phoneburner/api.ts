@@ -373,6 +373,17 @@ export function contactForm(fields: Record<string, string | null | undefined>,
   return form;
 }
 
+/** GET /contacts/{id}: one contact as PhoneBurner holds it now (404: not there). */
+export async function getContact(ep: PhoneBurnerEndpoints, token: string, contactId: string): Promise<Record<string, unknown>> {
+  const r = await call(ep, "GET", `${ep.restBase}/contacts/${encodeURIComponent(contactId)}`, token);
+  const box = (r.body?.contacts ?? r.body?.contact ?? {}) as Record<string, unknown> | unknown[];
+  const list = Array.isArray(box) ? box : Array.isArray((box as Record<string, unknown>).contacts)
+    ? (box as Record<string, unknown>).contacts as unknown[] : [box];
+  const c = list[0];
+  if (!c || typeof c !== "object") throw new PhoneBurnerError("server", "PhoneBurner answered no contact");
+  return c as Record<string, unknown>;
+}
+
 /** PUT /contacts/{id} (form-encoded): changes the given fields of a PhoneBurner contact. */
 export async function updateContact(ep: PhoneBurnerEndpoints, token: string, contactId: string, form: URLSearchParams): Promise<void> {
   await call(ep, "PUT", `${ep.restBase}/contacts/${encodeURIComponent(contactId)}`, token, form);

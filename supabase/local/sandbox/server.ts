@@ -582,7 +582,8 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
         })),
         contacts: [...state.contacts.values()].map((c) => ({
           id: c.id, owner_user_id: c.ownerUserId, crm_keys: c.crmKeys, phone: c.phone,
-          first_name: c.first_name, last_name: c.last_name, email: c.email, company: c.company,
+          first_name: c.first_name, last_name: c.last_name, email: c.email, company: c.company, title: c.title,
+          address1: c.address1, city: c.city, state: c.state, zip: c.zip,
           additional_phones: c.additional_phones ?? [], trashed: c.trashed === true,
           custom_fields: c.custom_fields, updated_at: c.updatedAt.toISOString(),
         })),
