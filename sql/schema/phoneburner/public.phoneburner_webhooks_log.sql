@@ -138,8 +138,11 @@ ALTER TABLE ONLY public.phoneburner_webhooks_log
 ALTER TABLE ONLY public.phoneburner_webhooks_log
     ADD CONSTRAINT phoneburner_webhooks_log_task_id_fkey FOREIGN KEY (task_id) REFERENCES public.tasks(id) ON DELETE SET NULL;
 
+CREATE POLICY "Admins read the webhook log" ON public.phoneburner_webhooks_log FOR SELECT TO authenticated USING (( SELECT dialbridge.is_admin() AS is_admin));
+
 ALTER TABLE public.phoneburner_webhooks_log ENABLE ROW LEVEL SECURITY;
 
 GRANT ALL ON TABLE public.phoneburner_webhooks_log TO service_role;
+GRANT SELECT ON TABLE public.phoneburner_webhooks_log TO authenticated;
 
 GRANT ALL ON SEQUENCE public.phoneburner_webhooks_log_id_seq TO service_role;
