@@ -22,6 +22,7 @@ import phoneburner_webhooks_log__process from "./phoneburner_webhooks_log__proce
 import tasks__push_due_callbacks from "./tasks__push_due_callbacks.ts";
 import transcripts__analyze from "./transcripts__analyze.ts";
 import webhook_events__process from "./webhook_events__process.ts";
+import webhook_logs__maintain from "./webhook_logs__maintain.ts";
 import worker_heartbeats__record from "./worker_heartbeats__record.ts";
 
 export const taskList: TaskList = {
@@ -45,4 +46,5 @@ export const taskList: TaskList = {
   tasks__push_due_callbacks,
   transcripts__analyze,
   webhook_events__process,
+  webhook_logs__maintain,
 };

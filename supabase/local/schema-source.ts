@@ -27,7 +27,7 @@ const MIGRATION_DOMAINS: [RegExp, string][] = [
   [/foundation_contacts/, "contacts"],
   [/foundation_calling|call_statistics/, "calling"],
   [/worker_heartbeat|health/, "platform"],
-  [/webhook_receive|ingest_|callbacks_and_contact_changes|provider_neutral_pipeline|replay_window/, "ingest"],
+  [/webhook_receive|ingest_|callbacks_and_contact_changes|provider_neutral_pipeline|replay_window|webhook_log_/, "ingest"],
   [/disposition/, "dispositions"],
   [/suppression/, "compliance"],
   [/push_/, "push"],

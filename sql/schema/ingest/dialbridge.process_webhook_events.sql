@@ -71,7 +71,16 @@ begin
              processing_completed_at = pg_catalog.clock_timestamp(),
              processing_duration_ms = pg_catalog.round(r.ms)::integer,
              contact_activity_id = case when r.status = 'success' then coalesce(r.activity, l.contact_activity_id)
-                                        else l.contact_activity_id end
+                                        else l.contact_activity_id end,
+             -- the task this event's processing created (a disposition's or a callback's), if any: given to the
+             -- batch's last event of that call (the one whose disposition or callback made it)
+             task_id = coalesce(l.task_id, case when r.status = 'success'
+                                                 and r.id = (select max(x.id) from unnest($1::bigint[], $6::uuid[]) as x(id, act)
+                                                              where x.act = r.activity) then
+                         (select t.id from public.tasks t
+                           where t.source_activity_id = coalesce(r.activity, l.contact_activity_id)
+                             and t.created_at = pg_catalog.now()
+                           order by t.created_at, t.id limit 1) end)
         from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::uuid[])
                as r(id, status, error, code, ms, activity)
        where l.id = r.id

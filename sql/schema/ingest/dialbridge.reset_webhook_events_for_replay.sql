@@ -12,7 +12,8 @@ begin
       where ($1::timestamptz is null or l.received_at >= $1)
         and ($2::timestamptz is null or l.received_at < $2)
         and ($3::text[] is null or l.processing_status = any ($3))
-        and ($4::text is null or l.event_type = $4) %s
+        and ($4::text is null or l.event_type = $4)
+        and l.payload_pruned_at is null %s
      returning l.id',
     v_p.inbox, case when v_p.inbox = 'dialbridge.webhook_events' then 'and l.provider = $5' else '' end)
     using p_since, p_until, p_statuses, p_event_type, p_provider;

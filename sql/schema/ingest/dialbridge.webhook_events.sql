@@ -32,6 +32,7 @@ CREATE TABLE dialbridge.webhook_events (
     received_at timestamp with time zone DEFAULT now() NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    payload_pruned_at timestamp with time zone,
     CONSTRAINT webhook_events_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'basic'::text, 'header_token'::text, 'replay'::text, 'reconciliation'::text, 'internal'::text]))),
     CONSTRAINT webhook_events_processing_status_check CHECK ((processing_status = ANY (ARRAY['pending'::text, 'processing'::text, 'success'::text, 'failed'::text, 'skipped'::text, 'duplicate'::text]))),
     CONSTRAINT webhook_events_retries_check CHECK (((retry_count >= 0) AND (max_retries >= 0)))
@@ -104,6 +105,8 @@ COMMENT ON COLUMN dialbridge.webhook_events.received_at IS 'When the event reach
 COMMENT ON COLUMN dialbridge.webhook_events.created_at IS 'When the row was written.';
 
 COMMENT ON COLUMN dialbridge.webhook_events.updated_at IS 'When the processing state last changed.';
+
+COMMENT ON COLUMN dialbridge.webhook_events.payload_pruned_at IS 'When the payload body was pruned (retention: dialbridge.webhook_payload_retention after processing); null while kept. A pruned event is not replayed.';
 
 ALTER TABLE dialbridge.webhook_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME dialbridge.webhook_events_id_seq

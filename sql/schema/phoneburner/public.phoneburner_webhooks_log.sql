@@ -32,6 +32,7 @@ CREATE TABLE public.phoneburner_webhooks_log (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     partition_date date GENERATED ALWAYS AS (((received_at AT TIME ZONE 'UTC'::text))::date) STORED,
     envelope jsonb,
+    payload_pruned_at timestamp with time zone,
     CONSTRAINT phoneburner_webhooks_log_auth_method_check CHECK ((auth_method = ANY (ARRAY['hmac'::text, 'url_token'::text, 'softphone_hmac'::text, 'basic'::text, 'header_token'::text, 'replay'::text, 'reconciliation'::text]))),
     CONSTRAINT phoneburner_webhooks_log_processing_status_check CHECK ((processing_status = ANY (ARRAY['pending'::text, 'processing'::text, 'success'::text, 'failed'::text, 'skipped'::text, 'duplicate'::text]))),
     CONSTRAINT phoneburner_webhooks_log_retries_check CHECK (((retry_count >= 0) AND (max_retries >= 0)))
@@ -104,6 +105,8 @@ COMMENT ON COLUMN public.phoneburner_webhooks_log.updated_at IS 'When the proces
 COMMENT ON COLUMN public.phoneburner_webhooks_log.partition_date IS 'UTC day of arrival (for retention and per-day reports).';
 
 COMMENT ON COLUMN public.phoneburner_webhooks_log.envelope IS 'When an intermediary wrapped the event as {body: {…}, …}: the wrapper''s other top-level fields (e.g. Transcript), as received. payload holds the unwrapped event.';
+
+COMMENT ON COLUMN public.phoneburner_webhooks_log.payload_pruned_at IS 'When the payload body was pruned (retention: dialbridge.webhook_payload_retention after processing); null while kept. A pruned event is not replayed.';
 
 ALTER TABLE public.phoneburner_webhooks_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.phoneburner_webhooks_log_id_seq
